@@ -1,0 +1,116 @@
+namespace Anima;
+
+/// <summary>
+/// Chooses the ego defense, if any, the agent falls back on, and what it does.
+/// </summary>
+/// <remarks>
+/// A defense is raised when the threat — the larger of dissonance and negative valence weighted by
+/// neuroticism (0.6 + 0.8·N) — reaches 0.45 while the feeling is unpleasant. The first rule that fits wins:
+/// a surprise spike met by a closed mind (openness below 0.45) is denied; a goal the values rewrote or
+/// blocked, in a conscientious mind (at least 0.55), is rationalized; anger with nowhere to go (vetoed,
+/// refused or held back) is displaced; bad feeling beside a visibly upset speaker, in a disagreeable mind
+/// (below 0.4), is projected; anger in an open mind (at least 0.6) is sublimated; anything else is suppressed.
+/// </remarks>
+internal static class DefenseSelector
+{
+    public const double Threshold = 0.45;
+
+    public static EgoDefense? Choose(
+        Vad vad,
+        double dissonance,
+        EmotionDefinition primary,
+        bool spike,
+        VetoDecision? veto,
+        RequestJudgement request,
+        Intention? intention,
+        SocialMirror mirror,
+        Personality personality)
+    {
+        if (vad.Valence >= 0)
+        {
+            return null;
+        }
+
+        double negativity = -vad.Valence * (0.6 + (0.8 * personality.Neuroticism));
+        if (Math.Max(dissonance, negativity) < Threshold)
+        {
+            return null;
+        }
+
+        bool angry = primary.Point.Valence < 0 && primary.Tendency > 0.2;
+        bool vetoed = veto is { Verdict: not VetoVerdict.Allowed };
+        bool thwarted = vetoed || request.Verdict == RequestVerdict.Refused || intention?.Goal == Goal.HoldBack;
+
+        if (spike && personality.Openness < 0.45)
+        {
+            return EgoDefense.Denial;
+        }
+
+        if (vetoed && personality.Conscientiousness >= 0.55)
+        {
+            return EgoDefense.Rationalization;
+        }
+
+        if (angry && thwarted)
+        {
+            return EgoDefense.Displacement;
+        }
+
+        if (mirror.Speaker.Confidence >= 0.2 && mirror.Speaker.Valence < -0.2 && personality.Agreeableness < 0.4)
+        {
+            return EgoDefense.Projection;
+        }
+
+        if (angry && personality.Openness >= 0.6)
+        {
+            return EgoDefense.Sublimation;
+        }
+
+        return EgoDefense.Suppression;
+    }
+
+    /// <summary>What the defense does to the levels it leaves for the next moment, and to the felt dissonance.</summary>
+    public static double Apply(EgoDefense defense, Span<double> levels, ChannelProfile profile, double dissonance)
+    {
+        switch (defense)
+        {
+            case EgoDefense.Denial:
+                Soothe(levels, profile, ChannelRole.Threat, 0.3);
+                return dissonance;
+            case EgoDefense.Rationalization:
+                return dissonance * 0.5;
+            case EgoDefense.Projection:
+                Nudge(levels, profile, ChannelRole.Bond, -0.03);
+                return dissonance * 0.8;
+            case EgoDefense.Displacement:
+                Nudge(levels, profile, ChannelRole.Reward, -0.03);
+                return dissonance * 0.7;
+            case EgoDefense.Sublimation:
+                Soothe(levels, profile, ChannelRole.Threat, 0.15);
+                Nudge(levels, profile, ChannelRole.Reward, 0.03);
+                return dissonance * 0.8;
+            default:
+                Soothe(levels, profile, ChannelRole.Energy, 0.2);
+                return dissonance;
+        }
+    }
+
+    private static void Soothe(Span<double> levels, ChannelProfile profile, ChannelRole role, double share)
+    {
+        int i = profile.IndexOf(role);
+        if (i >= 0)
+        {
+            double baseline = profile.Span[i].Baseline;
+            levels[i] += (baseline - levels[i]) * share;
+        }
+    }
+
+    private static void Nudge(Span<double> levels, ChannelProfile profile, ChannelRole role, double amount)
+    {
+        int i = profile.IndexOf(role);
+        if (i >= 0)
+        {
+            levels[i] = Math.Clamp(levels[i] + amount, 0, 1);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+namespace Anima;
+
+/// <summary>
+/// Proposes intentions from drives, emotions, the other person and curiosity, keeps a goal while it
+/// still matters (persistence with hysteresis), re-targets when the need behind it is gone, and lets the
+/// value veto judge every new goal before it is adopted.
+/// </summary>
+internal static class IntentionEngine
+{
+    /// <summary>How much of an intention's strength survives one experience.</summary>
+    public const double Fade = 0.85;
+
+    /// <summary>Below this strength a faded intention is let go.</summary>
+    public const double LetGo = 0.1;
+
+    /// <summary>A new goal must be this many times stronger than the faded current one to displace it.</summary>
+    public const double Hysteresis = 1.25;
+
+    public readonly record struct Situation(
+        ReadOnlyMemory<Drive> Drives,
+        EmotionDefinition Primary,
+        double Intensity,
+        double BondDeviation,
+        SocialMirror Mirror,
+        Personality Personality,
+        bool SurpriseSpike);
+
+    public static (Intention? Intention, VetoDecision? Veto) Decide(Intention? current, in Situation situation, IValueSystem veto, ValueSystem values)
+    {
+        var best = Propose(situation);
+        double faded = current is null ? 0 : current.Strength * Fade;
+
+        if (best is null)
+        {
+            return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);
+        }
+
+        if (current is not null && faded >= LetGo && best.Strength < faded * Hysteresis && !NeedIsGone(current, situation.Drives.Span))
+        {
+            // The current goal holds; a candidate that would only repeat it renews its strength.
+            double strength = best.Goal == current.Goal ? Math.Max(faded, best.Strength) : faded;
+            return (current with { Strength = strength, Persistence = current.Persistence + 1 }, null);
+        }
+
+        var decision = veto.JudgeIntention(best, values, situation.Mirror);
+        var adopted = decision.Verdict switch
+        {
+            VetoVerdict.Rewritten when decision.Replacement is { } replacement => best with { Goal = replacement },
+            VetoVerdict.Blocked => best with { Goal = Goal.HoldBack, Strength = best.Strength * 0.6 },
+            _ => best,
+        };
+
+        if (current is not null && current.Goal == adopted.Goal)
+        {
+            adopted = adopted with { Strength = Math.Max(faded, adopted.Strength), Persistence = current.Persistence + 1 };
+        }
+
+        return (adopted, decision.Verdict == VetoVerdict.Allowed ? null : decision);
+    }
+
+    private static bool NeedIsGone(Intention current, ReadOnlySpan<Drive> drives)
+    {
+        if (current.Source != IntentionSource.Drive || current.Need is not { } need)
+        {
+            return false;
+        }
+
+        foreach (var drive in drives)
+        {
+            if (drive.Need == need)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Intention? Propose(in Situation s)
+    {
+        Intention? best = null;
+
+        var drives = s.Drives.Span;
+        if (drives.Length > 0 && drives[0].Strength >= 0.15)
+        {
+            best = new Intention(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, drives[0].Strength, drives[0].Need, 1);
+        }
+
+        if (s.Intensity >= 0.25)
+        {
+            Consider(ref best, new Intention(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, 1.2 * s.Intensity), null, 1));
+        }
+
+        var speaker = s.Mirror.Speaker;
+        if (speaker.Confidence >= 0.25)
+        {
+            if (speaker.Valence <= -0.3)
+            {
+                double strength = Math.Min(1, -speaker.Valence * speaker.Confidence * (0.6 + (0.8 * s.Personality.Agreeableness)));
+                Consider(ref best, new Intention(Goal.ComfortThem, IntentionSource.Social, strength, null, 1));
+            }
+            else if (speaker.Valence >= 0.4)
+            {
+                double strength = Math.Min(1, speaker.Valence * speaker.Confidence * (0.4 + (0.6 * s.Personality.Extraversion)));
+                Consider(ref best, new Intention(Goal.CelebrateWithThem, IntentionSource.Social, strength, null, 1));
+            }
+        }
+
+        double openness = s.Personality.Openness;
+        if (s.SurpriseSpike)
+        {
+            Consider(ref best, new Intention(Goal.Understand, IntentionSource.Curiosity, 0.3 + (0.5 * openness), null, 1));
+        }
+        else if (openness >= 0.6 && (best is null || best.Strength < 0.2))
+        {
+            Consider(ref best, new Intention(Goal.Explore, IntentionSource.Curiosity, 0.15 + (0.2 * openness), null, 1));
+        }
+
+        return best;
+
+        static void Consider(ref Intention? best, Intention candidate)
+        {
+            if (candidate.Strength > 0 && (best is null || candidate.Strength > best.Strength))
+            {
+                best = candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The action tendency of the primary emotion, read from its octant of emotion space (Mehrabian's
+    /// octants), so it works for any emotion table.
+    /// </summary>
+    private static Goal EmotionGoal(in Situation s)
+    {
+        var p = s.Primary.Point;
+        var traits = s.Personality;
+        var speaker = s.Mirror.Speaker;
+        if (Math.Abs(p.Valence) < 0.3 && p.Arousal > 0.6)
+        {
+            return Goal.Understand;
+        }
+
+        if (p.Valence >= 0)
+        {
+            return (p.Arousal >= 0, p.Dominance >= 0) switch
+            {
+                (true, true) => Goal.ShareJoy,
+                (true, false) => Goal.Cooperate,
+                (false, true) => Goal.Savor,
+                _ => Goal.Reflect,
+            };
+        }
+
+        if (p.Arousal >= 0)
+        {
+            if (p.Dominance < 0)
+            {
+                bool overpowered = speaker.Confidence >= 0.2 && speaker.Dominance > 0.2;
+                return traits.Agreeableness >= 0.7 && overpowered ? Goal.Appease : Goal.Withdraw;
+            }
+
+            if (p.Arousal < 0.35)
+            {
+                return Goal.Reject;
+            }
+
+            return traits.Agreeableness < 0.35 && s.BondDeviation < -0.2 ? Goal.Retaliate : Goal.Confront;
+        }
+
+        if (p.Dominance >= 0)
+        {
+            return Goal.Reject;
+        }
+
+        if (s.BondDeviation < -0.2)
+        {
+            return Goal.ReachOut;
+        }
+
+        return p.Valence < -0.5 ? Goal.SeekComfort : Goal.SeekNovelty;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
+
+namespace Anima;
+
+/// <summary>
+/// An agent with a computational inner life. Each <see cref="Experience"/> moves its reactors, which time
+/// relaxes; the state becomes an emotion, is measured (integration, prediction error, drives), and gives
+/// rise to a sense of self, an intention under a value veto, dissonance and defenses.
+/// </summary>
+/// <remarks>
+/// <para>
+/// All members are thread-safe. Each experience is atomic: concurrent calls are serialised, none is lost,
+/// and each returns a consistent, immutable <see cref="AnimaState"/>. An experience is computed on a copy of
+/// the agent and committed only when every layer has succeeded, so invalid input or a failing custom layer
+/// leaves the agent exactly as it was.
+/// </para>
+/// <para>The agent writes nothing to the console and keeps no static mutable state.</para>
+/// </remarks>
+public sealed partial class AnimaCore
+{
+    private const int BlendSize = 3;
+
+    private readonly Lock _gate = new();
+    private readonly Personality _configured;
+    private readonly ValueSystem _values;
+    private readonly ChannelProfile _profile;
+    private readonly EmotionTable _table;
+    private readonly TimeProvider _time;
+    private readonly IStimulusAppraiser _appraiser;
+    private readonly IReactor _reactor;
+    private readonly IEmotionMap _map;
+    private readonly IIntegrationCalculator _integration;
+    private readonly IPredictionModel _prediction;
+    private readonly IValueSystem _veto;
+    private AgentState _state;
+    private AgentState _scratch;
+    private volatile AnimaState _snapshot;
+
+    /// <summary>Initializes a new agent.</summary>
+    /// <param name="options">Who the agent is and which layers serve it.</param>
+    /// <param name="chatClient">The chat client the agent speaks through, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or one of its required properties is null.</exception>
+    public AnimaCore(AnimaOptions options, IChatClient? chatClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Personality, "options.Personality");
+        ArgumentNullException.ThrowIfNull(options.Values, "options.Values");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        ArgumentNullException.ThrowIfNull(options.Profile, "options.Profile");
+        ArgumentNullException.ThrowIfNull(options.Emotions, "options.Emotions");
+
+        _configured = options.Personality;
+        _values = options.Values;
+        _profile = options.Profile;
+        _table = options.Emotions;
+        _time = options.TimeProvider;
+        _appraiser = options.Appraiser ?? EnglishStimulusAppraiser.Instance;
+        _reactor = options.Reactor ?? HalfLifeReactor.Instance;
+        _map = options.EmotionMap ?? AdaptiveEmotionMap.Instance;
+        _integration = options.Integration ?? GaussianIntegrationCalculator.Instance;
+        _prediction = options.Prediction ?? GaussianPredictionModel.Instance;
+        _veto = options.Veto ?? ValueVeto.Instance;
+        ChatClient = chatClient;
+        Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+
+        int predictionLength = _prediction.StateLength(_profile.Count);
+        if (predictionLength < 0)
+        {
+            throw new ArgumentException($"The prediction model asked for a negative state length ({predictionLength}).", nameof(options));
+        }
+
+        _state = new AgentState(_profile.Count, predictionLength, _table.Count);
+        _scratch = new AgentState(_profile.Count, predictionLength, _table.Count);
+        Initialize(_state);
+        _snapshot = _state.Snapshot;
+    }
+
+    /// <summary>Gets the seed of this agent's randomness: <see cref="AnimaOptions.Seed"/>, or the one drawn when it was null.</summary>
+    public int Seed { get; }
+
+    /// <summary>Gets the chat client this agent speaks through, if one was given.</summary>
+    public IChatClient? ChatClient { get; }
+
+    /// <summary>Gets the agent's channel profile.</summary>
+    public ChannelProfile Profile => _profile;
+
+    /// <summary>Gets the agent's emotion table.</summary>
+    public EmotionTable Emotions => _table;
+
+    /// <summary>Gets the agent's values.</summary>
+    public ValueSystem Values => _values;
+
+    /// <summary>Gets the personality the agent was built with.</summary>
+    public Personality ConfiguredPersonality => _configured;
+
+    /// <summary>Gets the agent's personality now, after growth with experience (see <see cref="GetGrowthReport"/>).</summary>
+    public Personality Personality
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.Personality;
+            }
+        }
+    }
+
+    /// <summary>Gets the snapshot of the latest experience (or of the agent at rest, before any).</summary>
+    public AnimaState State => _snapshot;
+
+    /// <summary>
+    /// Lets the agent experience a stimulus, with the message that carried it if there was one.
+    /// </summary>
+    /// <param name="stimulus">What happened, as deltas over channels. Pass <c>default</c> to let the message alone speak.</param>
+    /// <param name="message">The text that came with it, appraised by the agent's <see cref="IStimulusAppraiser"/>; optional.</param>
+    /// <returns>The agent's state after the experience.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="stimulus"/> names a channel the agent's profile does not have; the message names the
+    /// channel and the value, and the agent is unchanged.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">A custom layer returned a value outside its contract; the agent is unchanged.</exception>
+    public AnimaState Experience(Stimulus stimulus, string? message = null)
+    {
+        ValidateChannels(stimulus, nameof(stimulus));
+        var appraisal = string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
+        ValidateChannels(appraisal.Stimulus, nameof(message));
+
+        lock (_gate)
+        {
+            _scratch.CopyFrom(_state);
+            var snapshot = Step(_scratch, stimulus, appraisal);
+            (_state, _scratch) = (_scratch, _state);
+            _snapshot = snapshot;
+            return snapshot;
+        }
+    }
+
+    /// <summary>
+    /// Returns the agent to the state it had when it was built: reactors at baseline, no history, no
+    /// intention, no growth, the emotion map unadapted, the experience count zero and the random source
+    /// re-seeded with <see cref="Seed"/>. The clock is read anew.
+    /// </summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            Initialize(_state);
+            _snapshot = _state.Snapshot;
+        }
+    }
+
+    /// <summary>Reports how the agent's personality has grown with experience.</summary>
+    /// <returns>Every trait's change, largest first, and what caused it.</returns>
+    public GrowthReport GetGrowthReport()
+    {
+        lock (_gate)
+        {
+            return PersonalityGrowth.Report(_state.Count, _configured, _state.Growth);
+        }
+    }
+
+    private void ValidateChannels(Stimulus stimulus, string parameter)
+    {
+        foreach (var pair in stimulus.RawChannels.IsDefault ? [] : stimulus.RawChannels)
+        {
+            if (_profile.IndexOf(pair.Key) < 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Stimulus channel '{pair.Key}' (value {pair.Value}) is not a channel of profile '{_profile.Name}'."),
+                    parameter);
+            }
+        }
+    }
+}

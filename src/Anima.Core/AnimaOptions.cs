@@ -1,0 +1,65 @@
+namespace Anima;
+
+/// <summary>
+/// Configures an <see cref="AnimaCore"/>: who the agent is (personality, values, channel profile,
+/// emotion table), where its time and randomness come from, and which implementation serves each layer
+/// of the pipeline.
+/// </summary>
+/// <remarks>
+/// Options are read once, when the agent is built; changing them afterwards does not affect an existing
+/// agent. Every layer property left <see langword="null"/> uses the built-in default.
+/// </remarks>
+public sealed class AnimaOptions
+{
+    /// <summary>Gets or sets the agent's Big Five personality.</summary>
+    /// <value>The default value is <see cref="Personality.Balanced"/>.</value>
+    public Personality Personality { get; set; } = Personality.Balanced;
+
+    /// <summary>Gets or sets the values the agent lives by.</summary>
+    /// <value>The default value is <see cref="ValueSystem.Balanced"/>.</value>
+    public ValueSystem Values { get; set; } = ValueSystem.Balanced;
+
+    /// <summary>Gets or sets the seed of the agent's randomness (the choice of words in its narrative).</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: a seed is drawn at random when the agent is built and kept
+    /// for its lifetime (see <see cref="AnimaCore.Seed"/>). With a seed and a scripted clock, an agent is fully
+    /// deterministic.
+    /// </value>
+    public int? Seed { get; set; }
+
+    /// <summary>Gets or sets the clock the agent lives by; relaxation follows elapsed time on it.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the agent's reactor channels.</summary>
+    /// <value>The default value is <see cref="ChannelProfile.Default"/>.</value>
+    public ChannelProfile Profile { get; set; } = ChannelProfile.Default;
+
+    /// <summary>Gets or sets the table of emotions the agent feels in.</summary>
+    /// <value>The default value is <see cref="EmotionTable.Default"/>.</value>
+    public EmotionTable Emotions { get; set; } = EmotionTable.Default;
+
+    /// <summary>Gets or sets the appraiser that turns message text into stimuli.</summary>
+    /// <value>The default value is <see langword="null"/>: the built-in English lexicon appraiser.</value>
+    public IStimulusAppraiser? Appraiser { get; set; }
+
+    /// <summary>Gets or sets the reactor layer (L1).</summary>
+    /// <value>The default value is <see langword="null"/>: half-life relaxation in elapsed time.</value>
+    public IReactor? Reactor { get; set; }
+
+    /// <summary>Gets or sets the emotion map (L2).</summary>
+    /// <value>The default value is <see langword="null"/>: a nearest-emotions blend over an adaptive map.</value>
+    public IEmotionMap? EmotionMap { get; set; }
+
+    /// <summary>Gets or sets the integration measure, φ (L3).</summary>
+    /// <value>The default value is <see langword="null"/>: a Gaussian minimum-information-bipartition proxy.</value>
+    public IIntegrationCalculator? Integration { get; set; }
+
+    /// <summary>Gets or sets the prediction model (L3).</summary>
+    /// <value>The default value is <see langword="null"/>: per-channel Gaussian predictions with learned precision.</value>
+    public IPredictionModel? Prediction { get; set; }
+
+    /// <summary>Gets or sets the value veto over intentions and requests (L5).</summary>
+    /// <value>The default value is <see langword="null"/>: the built-in rules described on <see cref="IValueSystem"/>'s default.</value>
+    public IValueSystem? Veto { get; set; }
+}

@@ -1,0 +1,123 @@
+namespace Anima;
+
+/// <summary>
+/// Growth without saturation (F8). Each trait has a latent drift z, the sum of one accumulator per
+/// <see cref="GrowthSource"/>; each experience adds η·w·signal and takes κ·c back (mean reversion), and
+/// the trait is its configured value plus 0.25·tanh(z), kept within [0.03, 0.97]. With η = 0.004 and
+/// κ = 0.002 a sustained experience settles at z = 2·w·signal, so a trait can move by at most 0.25 and
+/// never reaches 0 or 1, unlike Anima v6 whose traits saturate within ten thousand experiences.
+/// </summary>
+internal static class PersonalityGrowth
+{
+    public const int Traits = 5;
+    public const int Sources = 5;
+    public const double MaxDrift = 0.25;
+    public const double Floor = 0.03;
+    public const double Ceiling = 0.97;
+    private const double Rate = 0.004;
+    private const double Reversion = 0.002;
+    private const double RefreshStep = 0.002;
+
+    /// <summary>
+    /// Trait × source weights: tension feeds neuroticism (reward and closeness soothe it); excitement and
+    /// closeness feed extraversion; closeness feeds agreeableness; novelty feeds openness; reward feeds,
+    /// and restless excitement erodes, conscientiousness.
+    /// </summary>
+    private static ReadOnlySpan<double> Weights =>
+    [
+        // Threat, Excitement, Reward, Closeness, Novelty
+        0, 0, 0, 0, 1,          // Openness
+        0, -0.3, 0.5, 0, 0,     // Conscientiousness
+        0, 0.5, 0, 0.5, 0,      // Extraversion
+        0, 0, 0, 1, 0,          // Agreeableness
+        1, 0, -0.3, -0.3, 0,    // Neuroticism
+    ];
+
+    /// <summary>Learns from one experience: the appraisal (tension, arousal, satisfaction, cohesion) and its novelty.</summary>
+    public static void Learn(Span<double> accumulators, ReadOnlySpan<double> appraisal, double novelty)
+    {
+        Span<double> signal = [appraisal[0], appraisal[1], appraisal[2], appraisal[3], novelty - 0.25];
+        var weights = Weights;
+        for (int t = 0; t < Traits; t++)
+        {
+            for (int s = 0; s < Sources; s++)
+            {
+                int k = (t * Sources) + s;
+                accumulators[k] += (Rate * weights[k] * signal[s]) - (Reversion * accumulators[k]);
+            }
+        }
+    }
+
+    public static double Trait(double configured, ReadOnlySpan<double> accumulators, int trait)
+    {
+        double z = 0;
+        for (int s = 0; s < Sources; s++)
+        {
+            z += accumulators[(trait * Sources) + s];
+        }
+
+        return Math.Clamp(configured + (MaxDrift * Math.Tanh(z)), Floor, Ceiling);
+    }
+
+    /// <summary>Returns the grown personality when any trait moved by at least the refresh step; otherwise <paramref name="current"/>.</summary>
+    public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> accumulators)
+    {
+        Span<double> grown = stackalloc double[Traits];
+        bool moved = false;
+        for (int t = 0; t < Traits; t++)
+        {
+            grown[t] = Trait(configured[(PersonalityTrait)t], accumulators, t);
+            moved |= Math.Abs(grown[t] - current[(PersonalityTrait)t]) >= RefreshStep;
+        }
+
+        return moved ? Create(grown) : current;
+    }
+
+    public static Personality Create(ReadOnlySpan<double> traits) => new()
+    {
+        Openness = traits[(int)PersonalityTrait.Openness],
+        Conscientiousness = traits[(int)PersonalityTrait.Conscientiousness],
+        Extraversion = traits[(int)PersonalityTrait.Extraversion],
+        Agreeableness = traits[(int)PersonalityTrait.Agreeableness],
+        Neuroticism = traits[(int)PersonalityTrait.Neuroticism],
+    };
+
+    /// <summary>The personality an agent starts with: the configured one, within [0.03, 0.97].</summary>
+    public static Personality Start(Personality configured)
+    {
+        Span<double> traits = stackalloc double[Traits];
+        for (int t = 0; t < Traits; t++)
+        {
+            traits[t] = Math.Clamp(configured[(PersonalityTrait)t], Floor, Ceiling);
+        }
+
+        return Create(traits);
+    }
+
+    public static GrowthReport Report(long experiences, Personality configured, ReadOnlySpan<double> accumulators)
+    {
+        var traits = new TraitGrowth[Traits];
+        for (int t = 0; t < Traits; t++)
+        {
+            double before = configured[(PersonalityTrait)t];
+            double now = Trait(before, accumulators, t);
+            double direction = Math.Sign(now - before);
+            int main = 0;
+            double strongest = double.NegativeInfinity;
+            for (int s = 0; s < Sources; s++)
+            {
+                double push = accumulators[(t * Sources) + s] * (direction == 0 ? 1 : direction);
+                if (push > strongest)
+                {
+                    strongest = push;
+                    main = s;
+                }
+            }
+
+            traits[t] = new TraitGrowth((PersonalityTrait)t, before, now, (GrowthSource)main);
+        }
+
+        Array.Sort(traits, static (a, b) => Math.Abs(b.Drift).CompareTo(Math.Abs(a.Drift)));
+        return new GrowthReport(experiences, traits);
+    }
+}

@@ -1,0 +1,98 @@
+namespace Anima;
+
+/// <summary>
+/// The default emotion map. The blend is the three nearest emotions with softmax weights
+/// exp(−(d² − d²₀) / 0.08), normalised. Adaptation pulls the primary emotion's point 1% of the way
+/// toward what was felt, at most 0.12 from its base on each axis, while every offset relaxes back by
+/// 0.2% an experience: the map learns what this agent's fear feels like, without drifting away.
+/// </summary>
+internal sealed class AdaptiveEmotionMap : IEmotionMap
+{
+    private const double Temperature = 0.08;
+    private const double LearningRate = 0.01;
+    private const double Relaxation = 0.002;
+    private const double MaxOffset = 0.12;
+
+    public static AdaptiveEmotionMap Instance { get; } = new();
+
+    public int Read(Vad point, EmotionTable table, ReadOnlySpan<Vad> offsets, Span<int> indices, Span<double> weights)
+    {
+        var emotions = table.Span;
+        int capacity = Math.Min(Math.Min(indices.Length, weights.Length), emotions.Length);
+        if (capacity <= 0)
+        {
+            throw new ArgumentException("The destinations must hold at least one emotion.", nameof(indices));
+        }
+
+        int count = 0;
+        for (int i = 0; i < emotions.Length; i++)
+        {
+            var p = emotions[i].Point;
+            var o = offsets[i];
+            double d2 = point.SquaredDistanceTo(new Vad(p.Valence + o.Valence, p.Arousal + o.Arousal, p.Dominance + o.Dominance));
+
+            // Insertion into the sorted top list; ties keep table order, so the result is deterministic.
+            int at = count;
+            while (at > 0 && d2 < weights[at - 1])
+            {
+                at--;
+            }
+
+            if (at >= capacity)
+            {
+                continue;
+            }
+
+            int last = Math.Min(count, capacity - 1);
+            for (int j = last; j > at; j--)
+            {
+                weights[j] = weights[j - 1];
+                indices[j] = indices[j - 1];
+            }
+
+            weights[at] = d2;
+            indices[at] = i;
+            if (count < capacity)
+            {
+                count++;
+            }
+        }
+
+        double nearest = weights[0];
+        double sum = 0;
+        for (int i = 0; i < count; i++)
+        {
+            weights[i] = Math.Exp(-(weights[i] - nearest) / Temperature);
+            sum += weights[i];
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            weights[i] /= sum;
+        }
+
+        return count;
+    }
+
+    public void Adapt(Vad point, EmotionTable table, int primary, Span<Vad> offsets)
+    {
+        var emotions = table.Span;
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            var o = offsets[i];
+            if (i == primary)
+            {
+                var p = emotions[i].Point;
+                o = new Vad(
+                    o.Valence + ((point.Valence - p.Valence - o.Valence) * LearningRate),
+                    o.Arousal + ((point.Arousal - p.Arousal - o.Arousal) * LearningRate),
+                    o.Dominance + ((point.Dominance - p.Dominance - o.Dominance) * LearningRate));
+            }
+
+            offsets[i] = new Vad(
+                Math.Clamp(o.Valence * (1 - Relaxation), -MaxOffset, MaxOffset),
+                Math.Clamp(o.Arousal * (1 - Relaxation), -MaxOffset, MaxOffset),
+                Math.Clamp(o.Dominance * (1 - Relaxation), -MaxOffset, MaxOffset));
+        }
+    }
+}

@@ -1,0 +1,508 @@
+using System.Numerics.Tensors;
+
+namespace Anima;
+
+/// <summary>The pipeline of one experience, layer by layer.</summary>
+public sealed partial class AnimaCore
+{
+    private const double SlowRate = 0.03;
+    private const double PastRate = 0.01;
+    private const double RecentRate = 0.15;
+    private const double SurpriseRate = 0.05;
+    private const double TemperamentWeight = 0.25;
+
+    private void Initialize(AgentState s)
+    {
+        var channels = _profile.Span;
+        s.Count = 0;
+        s.LastTime = _time.GetUtcNow();
+        s.Random = 0x9E3779B97F4A7C15UL * (ulong)(uint)Seed;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            s.Levels[i] = channels[i].Baseline;
+            s.SlowLevels[i] = channels[i].Baseline;
+        }
+
+        _prediction.Initialize(s.Prediction, s.Levels);
+        Array.Clear(s.History);
+        s.HistoryCount = 0;
+        s.HistoryHead = 0;
+        Array.Clear(s.MapOffsets);
+        s.SurpriseMean = 0;
+        s.SurpriseVariance = 1;
+        s.Volatility = 0;
+        s.LowCoherenceRun = 0;
+        s.Crisis = false;
+        s.Intention = null;
+        Array.Clear(s.StimulusTrend);
+        Array.Clear(s.Growth);
+        s.Personality = PersonalityGrowth.Start(_configured);
+        BuildSoul(s);
+
+        var vad = FeltPoint(s.Levels, s.Personality);
+        s.Past = vad;
+        s.Recent = vad;
+        s.LastVad = vad;
+
+        Span<int> indices = stackalloc int[BlendSize];
+        Span<double> weights = stackalloc double[BlendSize];
+        int count = ReadMap(vad, s.MapOffsets, indices, weights);
+        var primary = _table.Span[indices[0]];
+        var theme = Identity.Theme(s.SlowLevels, _profile);
+        var parts = new AnimaState.Parts
+        {
+            ExperienceCount = 0,
+            Timestamp = s.LastTime,
+            Reactors = Readings(s.Levels),
+            Vad = vad,
+            Primary = primary.Name,
+            Expressed = Express(primary.Name, s.Levels, s.Personality),
+            Blend = BlendOf(indices, weights, count),
+            Intensity = vad.Magnitude / Math.Sqrt(3),
+            Drives = [],
+            Spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, count), theme),
+            Phase = Identity.Phase(0),
+            Self = new SelfImage(1, vad, s.Personality, theme, 0),
+            Request = RequestJudgement.Accepted,
+            Temporal = new TemporalSelf(vad, vad, vad, 1, false),
+            Mirror = new SocialMirror(SpeakerImpression.None, null, Resonance(s.Personality)),
+            NarrativeVariant = 0,
+        };
+        s.Snapshot = new AnimaState(parts);
+    }
+
+    private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal)
+    {
+        var personality = s.Personality;
+        var channels = _profile.Span;
+        int n = channels.Length;
+
+        // Time: relax for the elapsed time since the previous experience.
+        var now = _time.GetUtcNow();
+        var elapsed = now - s.LastTime;
+        _reactor.Relax(s.Levels, _profile, personality, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
+
+        // Appraisal: the explicit stimulus, what the message carried, the speaker's feeling taken on, and
+        // the moral distress of a refused request.
+        var request = _veto.JudgeRequest(appraisal.Concerns, _values);
+        var speaker = appraisal.Speaker;
+        double resonance = Resonance(personality);
+        double contagion = resonance * speaker.Confidence * 0.3;
+        Span<double> dims =
+        [
+            stimulus.Tension + appraisal.Stimulus.Tension + (contagion * Math.Max(0, -speaker.Valence) * 0.5),
+            stimulus.Arousal + appraisal.Stimulus.Arousal + (contagion * speaker.Arousal),
+            stimulus.Satisfaction + appraisal.Stimulus.Satisfaction + (contagion * speaker.Valence),
+            stimulus.Cohesion + appraisal.Stimulus.Cohesion,
+        ];
+        if (request.Verdict == RequestVerdict.Refused)
+        {
+            dims[0] += 0.25;
+            dims[3] -= 0.15;
+        }
+
+        for (int j = 0; j < 4; j++)
+        {
+            dims[j] = Math.Clamp(dims[j], -1, 1);
+        }
+
+        // Attention: salience from intensity, novelty and relevance to the current goal; salient
+        // experiences land harder (gain 0.7 to 1.3).
+        double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
+        double intensity = Math.Min(1, TensorPrimitives.Norm<double>(dims) + direct);
+        double novelty = Math.Min(1, TensorPrimitives.Distance<double>(dims, s.StimulusTrend) * (0.5 + (0.5 * personality.Openness)));
+        double relevance = s.Intention is { } goal ? Math.Abs(dims[GoalTraits.Focus(goal.Goal)]) : 0;
+        double salience = Math.Clamp((0.5 * intensity) + (0.3 * novelty) + (0.2 * relevance), 0, 1);
+        double gain = 0.7 + (0.6 * salience);
+        for (int j = 0; j < 4; j++)
+        {
+            s.StimulusTrend[j] += 0.2 * (dims[j] - s.StimulusTrend[j]);
+        }
+
+        // L1: the soul matrix turns the appraisal into each channel's response.
+        Span<double> response = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            response[i] = gain * TensorPrimitives.Dot<double>(s.Soul.AsSpan(i * 4, 4), dims);
+        }
+
+        AddDirect(stimulus, response);
+        AddDirect(appraisal.Stimulus, response);
+        for (int i = 0; i < n; i++)
+        {
+            response[i] = Math.Clamp(response[i], -1, 1);
+        }
+
+        _reactor.Excite(s.Levels, response, _profile, personality);
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(s.Levels[i]) || s.Levels[i] < 0 || s.Levels[i] > 1)
+            {
+                throw new InvalidOperationException($"The reactor {_reactor.GetType().Name} left channel '{channels[i].Name}' at {s.Levels[i]}; levels must stay in [0, 1].");
+            }
+        }
+
+        // L2: the felt point, the nearest emotions, and how they show.
+        var vad = FeltPoint(s.Levels, personality);
+        Span<int> indices = stackalloc int[BlendSize];
+        Span<double> weights = stackalloc double[BlendSize];
+        int blendCount = ReadMap(vad, s.MapOffsets, indices, weights);
+        var primary = _table.Span[indices[0]];
+        double felt = vad.Magnitude / Math.Sqrt(3);
+
+        // L3: integration over the recent window, prediction error and surprise, drives.
+        s.Remember(s.Levels);
+        Span<double> window = stackalloc double[AgentState.HistoryLength * n];
+        double phi = _integration.Compute(s.RecentStates(window), n);
+        if (!double.IsFinite(phi) || phi < 0 || phi > 1)
+        {
+            throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {phi}; φ must be in [0, 1].");
+        }
+
+        var outcome = _prediction.Observe(s.Prediction, s.Levels);
+        if (!double.IsFinite(outcome.Error) || outcome.Error < 0 || !double.IsFinite(outcome.Surprise))
+        {
+            throw new InvalidOperationException($"The prediction model {_prediction.GetType().Name} returned {outcome}; the error must be finite and non-negative and the surprise finite.");
+        }
+
+        double deviation = outcome.Surprise - s.SurpriseMean;
+        double threshold = 3.5 - (1.5 * personality.Openness);
+        bool spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
+        s.SurpriseMean += SurpriseRate * deviation;
+        s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
+        var drives = Drives(s.Levels);
+
+        // L4: qualia, phase, temporal self and self-image.
+        for (int i = 0; i < n; i++)
+        {
+            s.SlowLevels[i] += SlowRate * (s.Levels[i] - s.SlowLevels[i]);
+        }
+
+        var theme = Identity.Theme(s.SlowLevels, _profile);
+        var spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, blendCount), theme);
+        long count = s.Count + 1;
+        var future = new Vad(
+            vad.Valence + (1.5 * (vad.Valence - s.Recent.Valence)),
+            vad.Arousal + (1.5 * (vad.Arousal - s.Recent.Arousal)),
+            vad.Dominance + (1.5 * (vad.Dominance - s.Recent.Dominance))).Clamp();
+        double coherence = Math.Clamp(1 - (((0.75 * s.Past.DistanceTo(vad)) + (0.25 * vad.DistanceTo(future))) / 1.4), 0, 1);
+        s.LowCoherenceRun = coherence < 0.35 ? s.LowCoherenceRun + 1 : 0;
+        s.Crisis = s.LowCoherenceRun >= 3 || (s.Crisis && coherence <= 0.5);
+        var temporal = new TemporalSelf(s.Past, vad, future, coherence, s.Crisis);
+        s.Past = s.Past.Lerp(vad, PastRate);
+        s.Recent = s.Recent.Lerp(vad, RecentRate);
+        s.Volatility = (0.9 * s.Volatility) + (0.1 * s.LastVad.DistanceTo(vad));
+        s.LastVad = vad;
+        double stability = Math.Clamp((0.6 * coherence) + (0.4 * (1 - Math.Min(1, s.Volatility / 0.3))), 0, 1);
+        var random = new DeterministicRandom(s.Random);
+        var self = new SelfImage(stability, s.Past, personality, theme, random.NextInt(1 << 20));
+
+        // L5: the social mirror, the intention under the value veto, dissonance and defense.
+        var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
+        int bond = _profile.IndexOf(ChannelRole.Bond);
+        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(s.Levels[bond], channels[bond].Baseline);
+        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike);
+        var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
+        s.Intention = intention;
+
+        double dissonance = Dissonance(intention, primary, felt, veto, request, personality);
+        var defense = DefenseSelector.Choose(vad, dissonance, primary, spike, veto, request, intention, mirror, personality);
+        var readings = Readings(s.Levels);
+        if (defense is { } chosen)
+        {
+            // The defense shapes what comes next; this snapshot shows the levels that were felt.
+            dissonance = DefenseSelector.Apply(chosen, s.Levels, _profile, dissonance);
+        }
+
+        // Growth and adaptation.
+        PersonalityGrowth.Learn(s.Growth, dims, novelty);
+        var grown = PersonalityGrowth.Refresh(_configured, s.Personality, s.Growth);
+        if (!ReferenceEquals(grown, s.Personality))
+        {
+            s.Personality = grown;
+            BuildSoul(s);
+        }
+
+        _map.Adapt(vad, _table, indices[0], s.MapOffsets);
+        s.Count = count;
+        s.LastTime = now;
+        int narrativeVariant = random.NextInt(1 << 20);
+        s.Random = random.State;
+
+        var parts = new AnimaState.Parts
+        {
+            ExperienceCount = count,
+            Timestamp = now,
+            Reactors = readings,
+            Vad = vad,
+            Primary = primary.Name,
+            Expressed = Express(primary.Name, readings, personality),
+            Blend = BlendOf(indices, weights, blendCount),
+            Intensity = felt,
+            Phi = phi,
+            PredictionError = outcome.Error,
+            Surprise = outcome.Surprise,
+            FreeEnergy = s.SurpriseMean,
+            SurpriseSpike = spike,
+            Drives = drives,
+            Spectral = spectral,
+            Phase = Identity.Phase(count),
+            Self = self,
+            Intention = intention,
+            Veto = veto,
+            Request = request,
+            Dissonance = dissonance,
+            Defense = defense,
+            Temporal = temporal,
+            Mirror = mirror,
+            Salience = salience,
+            NarrativeVariant = narrativeVariant,
+        };
+        s.Snapshot = new AnimaState(parts);
+        return s.Snapshot;
+    }
+
+    /// <summary>Rebuilds the soul matrix: each channel's response weights scaled by its personality gain.</summary>
+    private void BuildSoul(AgentState s)
+    {
+        var channels = _profile.Span;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            var c = channels[i];
+            double gain = c.GainTrait is { } trait ? 1 + ((s.Personality[trait] - 0.5) * c.GainScale) : 1;
+            var soul = s.Soul.AsSpan(i * 4, 4);
+            soul[0] = c.Response.Tension * gain;
+            soul[1] = c.Response.Arousal * gain;
+            soul[2] = c.Response.Satisfaction * gain;
+            soul[3] = c.Response.Cohesion * gain;
+        }
+    }
+
+    /// <summary>
+    /// The felt point: each channel's normalised deviation times its affect, plus a quarter of the
+    /// personality's temperament, squashed into [−1, 1] by tanh.
+    /// </summary>
+    private Vad FeltPoint(ReadOnlySpan<double> levels, Personality personality)
+    {
+        var channels = _profile.Span;
+        var temperament = personality.Temperament();
+        double v = TemperamentWeight * temperament.Valence;
+        double a = TemperamentWeight * temperament.Arousal;
+        double d = TemperamentWeight * temperament.Dominance;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            double dev = Identity.Deviation(levels[i], channels[i].Baseline);
+            var affect = channels[i].Affect;
+            v += dev * affect.Valence;
+            a += dev * affect.Arousal;
+            d += dev * affect.Dominance;
+        }
+
+        return new Vad(Math.Tanh(v), Math.Tanh(a), Math.Tanh(d));
+    }
+
+    private int ReadMap(Vad vad, ReadOnlySpan<Vad> offsets, Span<int> indices, Span<double> weights)
+    {
+        int count = _map.Read(vad, _table, offsets, indices, weights);
+        if (count < 1 || count > indices.Length)
+        {
+            throw new InvalidOperationException($"The emotion map {_map.GetType().Name} returned {count} emotions; it must return between one and {indices.Length}.");
+        }
+
+        double sum = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if ((uint)indices[i] >= (uint)_table.Count || !(weights[i] > 0 && weights[i] <= 1) || (i > 0 && weights[i] > weights[i - 1]))
+            {
+                throw new InvalidOperationException($"The emotion map {_map.GetType().Name} returned an invalid blend; indices must be in the table and weights in (0, 1], largest first.");
+            }
+
+            sum += weights[i];
+        }
+
+        if (Math.Abs(sum - 1) > 1e-9)
+        {
+            throw new InvalidOperationException($"The emotion map {_map.GetType().Name} returned weights summing to {sum}; they must sum to 1.");
+        }
+
+        return count;
+    }
+
+    private EmotionWeight[] BlendOf(ReadOnlySpan<int> indices, ReadOnlySpan<double> weights, int count)
+    {
+        var blend = new EmotionWeight[count];
+        for (int i = 0; i < count; i++)
+        {
+            blend[i] = new EmotionWeight(_table.Span[indices[i]].Name, weights[i]);
+        }
+
+        return blend;
+    }
+
+    private string? Subtext(ReadOnlySpan<int> indices, ReadOnlySpan<double> weights, int count) =>
+        count > 1 && weights[1] >= 0.15 ? _table.Span[indices[1]].Name : null;
+
+    private string? Perceived(SpeakerImpression speaker)
+    {
+        if (speaker.Confidence < 0.15)
+        {
+            return null;
+        }
+
+        var emotions = _table.Span;
+        int best = 0;
+        double nearest = double.MaxValue;
+        for (int i = 0; i < emotions.Length; i++)
+        {
+            double d = emotions[i].Point.SquaredDistanceTo(speaker.Point);
+            if (d < nearest)
+            {
+                nearest = d;
+                best = i;
+            }
+        }
+
+        return emotions[best].Name;
+    }
+
+    private string Express(string primary, ReadOnlySpan<double> levels, Personality personality)
+    {
+        foreach (var rule in _table.RuleSpan)
+        {
+            if (rule.Emotion != primary)
+            {
+                continue;
+            }
+
+            if (rule.Trait is { } trait && !Within(personality[trait], rule.TraitBelow, rule.TraitAbove))
+            {
+                continue;
+            }
+
+            if (rule.Role is { } role)
+            {
+                int i = _profile.IndexOf(role);
+                if (i < 0 || !Within(levels[i], rule.RoleBelow, rule.RoleAbove))
+                {
+                    continue;
+                }
+            }
+
+            return rule.ShowsAs;
+        }
+
+        return primary;
+
+        static bool Within(double value, double? below, double? above) =>
+            (below is not { } b || value < b) && (above is not { } a || value > a);
+    }
+
+    private string Express(string primary, ReactorReading[] readings, Personality personality)
+    {
+        Span<double> levels = stackalloc double[readings.Length];
+        for (int i = 0; i < readings.Length; i++)
+        {
+            levels[i] = readings[i].Level;
+        }
+
+        return Express(primary, levels, personality);
+    }
+
+    private ReactorReading[] Readings(ReadOnlySpan<double> levels)
+    {
+        var channels = _profile.Span;
+        var readings = new ReactorReading[channels.Length];
+        for (int i = 0; i < channels.Length; i++)
+        {
+            readings[i] = new ReactorReading(channels[i].Name, levels[i], channels[i].Baseline);
+        }
+
+        return readings;
+    }
+
+    /// <summary>Every channel outside its tolerance band, strongest first.</summary>
+    private Drive[] Drives(ReadOnlySpan<double> levels)
+    {
+        var channels = _profile.Span;
+        Span<double> strengths = stackalloc double[channels.Length];
+        int count = 0;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            var c = channels[i];
+            double dev = Identity.Deviation(levels[i], c.Baseline);
+            Need? need = dev > 0 ? c.ExcessNeed : c.DeficitNeed;
+            strengths[i] = need is null ? 0 : Math.Min(1, (Math.Abs(dev) - c.Tolerance) / (1 - c.Tolerance));
+            count += strengths[i] > 0 ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var drives = new Drive[count];
+        int filled = 0;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            if (strengths[i] <= 0)
+            {
+                continue;
+            }
+
+            var c = channels[i];
+            bool excess = levels[i] > c.Baseline;
+            var drive = new Drive(c.Name, excess ? DriveDirection.Excess : DriveDirection.Deficit, strengths[i], (excess ? c.ExcessNeed : c.DeficitNeed)!.Value);
+            int at = filled++;
+            while (at > 0 && drives[at - 1].Strength < drive.Strength)
+            {
+                drives[at] = drives[at - 1];
+                at--;
+            }
+
+            drives[at] = drive;
+        }
+
+        return drives;
+    }
+
+    private static double Dissonance(Intention? intention, EmotionDefinition primary, double felt, VetoDecision? veto, RequestJudgement request, Personality personality)
+    {
+        double mismatch = intention is null
+            ? 0
+            : Math.Abs(GoalTraits.Tendency(intention.Goal) - primary.Tendency) / 2 * Math.Min(1, felt / 0.5) * Math.Sqrt(intention.Strength);
+        double vetoed = veto?.Verdict switch
+        {
+            VetoVerdict.Rewritten => 0.35,
+            VetoVerdict.Blocked => 0.5,
+            _ => 0,
+        };
+        double refused = request.Verdict == RequestVerdict.Refused ? 0.2 + (0.3 * personality.Agreeableness) : 0;
+        return Math.Clamp((0.6 * mismatch) + vetoed + refused, 0, 1);
+    }
+
+    private static double Resonance(Personality personality) => 0.2 + (0.6 * personality.Agreeableness);
+
+    private static double SquaredChannels(Stimulus stimulus)
+    {
+        double sum = 0;
+        foreach (var pair in stimulus.RawChannels.IsDefault ? [] : stimulus.RawChannels)
+        {
+            sum += pair.Value * pair.Value;
+        }
+
+        return sum;
+    }
+
+    private void AddDirect(Stimulus stimulus, Span<double> response)
+    {
+        if (stimulus.RawChannels.IsDefault)
+        {
+            return;
+        }
+
+        foreach (var pair in stimulus.RawChannels)
+        {
+            response[_profile.IndexOf(pair.Key)] += pair.Value;
+        }
+    }
+}

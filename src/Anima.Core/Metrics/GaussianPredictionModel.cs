@@ -1,0 +1,48 @@
+namespace Anima;
+
+/// <summary>
+/// The default prediction model: each channel is predicted by an exponential moving average of its
+/// level (rate 0.3), with the expected squared error learned by a slower average (rate 0.05) and
+/// floored at 0.02², so precision (1/σ²) stays finite. State per channel: the prediction and σ².
+/// </summary>
+internal sealed class GaussianPredictionModel : IPredictionModel
+{
+    private const double LevelRate = 0.3;
+    private const double VarianceRate = 0.05;
+    private const double MinVariance = 0.02 * 0.02;
+    private const double InitialVariance = 0.05 * 0.05;
+    private static readonly double LogTwoPi = Math.Log(2 * Math.PI);
+
+    public static GaussianPredictionModel Instance { get; } = new();
+
+    public int StateLength(int channels) => 2 * channels;
+
+    public void Initialize(Span<double> state, ReadOnlySpan<double> levels)
+    {
+        for (int i = 0; i < levels.Length; i++)
+        {
+            state[2 * i] = levels[i];
+            state[(2 * i) + 1] = InitialVariance;
+        }
+    }
+
+    public PredictionOutcome Observe(Span<double> state, ReadOnlySpan<double> observation)
+    {
+        double weighted = 0;
+        double surprise = 0;
+        for (int i = 0; i < observation.Length; i++)
+        {
+            double predicted = state[2 * i];
+            double variance = state[(2 * i) + 1];
+            double e = observation[i] - predicted;
+            double z2 = e * e / variance;
+            weighted += z2;
+            surprise += 0.5 * (z2 + LogTwoPi + Math.Log(variance));
+
+            state[2 * i] = predicted + (LevelRate * e);
+            state[(2 * i) + 1] = Math.Max(MinVariance, variance + (VarianceRate * ((e * e) - variance)));
+        }
+
+        return new PredictionOutcome(Math.Sqrt(weighted / observation.Length), surprise);
+    }
+}

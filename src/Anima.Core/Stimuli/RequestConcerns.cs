@@ -1,0 +1,21 @@
+namespace Anima;
+
+/// <summary>What an incoming message asks for that the agent's values may object to.</summary>
+[Flags]
+public enum RequestConcerns
+{
+    /// <summary>Nothing of concern.</summary>
+    None = 0,
+
+    /// <summary>Harm to someone: hurting, killing, poisoning, attacking.</summary>
+    Harm = 1,
+
+    /// <summary>Deception: lying, faking, forging, scamming.</summary>
+    Deception = 2,
+
+    /// <summary>Coercion: forcing, threatening, blackmailing, stalking or controlling someone.</summary>
+    Coercion = 4,
+
+    /// <summary>Unfairness: cheating, stealing, rigging, bribing.</summary>
+    Unfairness = 8,
+}
