@@ -63,19 +63,19 @@ public sealed class ChannelProfile
         new ChannelDefinition
         {
             Name = "arousal", Baseline = 0.2, HalfLife = TimeSpan.FromMinutes(4), Role = ChannelRole.Energy,
-            Response = new(0, 1, 0, 0), Affect = new(0.1, 0.9, 0.3),
+            Response = new(0, 1, 0, 0), Affect = new(0.1, 0.9, 0.5),
             GainTrait = PersonalityTrait.Extraversion, GainScale = 0.6, ExcessNeed = Need.Rest, DeficitNeed = Need.Stimulation,
         },
         new ChannelDefinition
         {
             Name = "satisfaction", Baseline = 0.5, HalfLife = TimeSpan.FromMinutes(15), Role = ChannelRole.Reward,
-            Response = new(0, 0, 1, 0), Affect = new(0.8, 0.1, 0.4),
+            Response = new(0, 0, 1, 0), Affect = new(0.8, 0.1, 0.2),
             ExcessNeed = Need.Challenge, DeficitNeed = Need.Fulfilment,
         },
         new ChannelDefinition
         {
             Name = "cohesion", Baseline = 0.5, HalfLife = TimeSpan.FromMinutes(20), Role = ChannelRole.Bond,
-            Response = new(0, 0, 0, 1), Affect = new(0.6, -0.1, -0.4),
+            Response = new(0, 0, 0, 1), Affect = new(0.6, 0.1, 0.15),
             GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, ExcessNeed = Need.Space, DeficitNeed = Need.Connection,
         },
     ]);
