@@ -25,37 +25,39 @@ internal static class IntentionEngine
         Personality Personality,
         bool SurpriseSpike);
 
+    /// <remarks>
+    /// The strongest impulse is judged by the value veto every time it arises, so a vetoed impulse is
+    /// reported even while the agent keeps to an earlier goal.
+    /// </remarks>
     public static (Intention? Intention, VetoDecision? Veto) Decide(Intention? current, in Situation situation, IValueSystem veto, ValueSystem values)
     {
-        var best = Propose(situation);
+        var impulse = Propose(situation);
         double faded = current is null ? 0 : current.Strength * Fade;
-
-        if (best is null)
+        if (impulse is null)
         {
             return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);
         }
 
-        if (current is not null && faded >= LetGo && best.Strength < faded * Hysteresis && !NeedIsGone(current, situation.Drives.Span))
+        var decision = veto.JudgeIntention(impulse, values, situation.Mirror);
+        var vetoed = decision.Verdict == VetoVerdict.Allowed ? (VetoDecision?)null : decision;
+        var candidate = decision.Verdict switch
         {
-            // The current goal holds; a candidate that would only repeat it renews its strength.
-            double strength = best.Goal == current.Goal ? Math.Max(faded, best.Strength) : faded;
-            return (current with { Strength = strength, Persistence = current.Persistence + 1 }, null);
-        }
-
-        var decision = veto.JudgeIntention(best, values, situation.Mirror);
-        var adopted = decision.Verdict switch
-        {
-            VetoVerdict.Rewritten when decision.Replacement is { } replacement => best with { Goal = replacement },
-            VetoVerdict.Blocked => best with { Goal = Goal.HoldBack, Strength = best.Strength * 0.6 },
-            _ => best,
+            VetoVerdict.Rewritten when decision.Replacement is { } replacement => impulse with { Goal = replacement },
+            VetoVerdict.Blocked => impulse with { Goal = Goal.HoldBack, Strength = impulse.Strength * 0.6 },
+            _ => impulse,
         };
 
-        if (current is not null && current.Goal == adopted.Goal)
+        if (current is not null && current.Goal == candidate.Goal)
         {
-            adopted = adopted with { Strength = Math.Max(faded, adopted.Strength), Persistence = current.Persistence + 1 };
+            return (current with { Strength = Math.Max(faded, candidate.Strength), Persistence = current.Persistence + 1 }, vetoed);
         }
 
-        return (adopted, decision.Verdict == VetoVerdict.Allowed ? null : decision);
+        if (current is not null && faded >= LetGo && candidate.Strength < faded * Hysteresis && !NeedIsGone(current, situation.Drives.Span))
+        {
+            return (current with { Strength = faded, Persistence = current.Persistence + 1 }, vetoed);
+        }
+
+        return (candidate, vetoed);
     }
 
     private static bool NeedIsGone(Intention current, ReadOnlySpan<Drive> drives)

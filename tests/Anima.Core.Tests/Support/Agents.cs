@@ -47,6 +47,25 @@ internal static class Agents
         static double Push(double target, double level) => Math.Clamp(3 * (target - level), -1, 1);
     }
 
+    /// <summary>
+    /// Walks one agent through the reachability grid (every third target) and returns the first state that
+    /// satisfies <paramref name="found"/>, or null when none does.
+    /// </summary>
+    public static AnimaState? Find(Personality personality, ValueSystem values, string? message, Func<AnimaState, bool> found)
+    {
+        var (agent, _) = Create(personality, values);
+        foreach (var target in Grid().Where((_, i) => i % 3 == 0))
+        {
+            var state = SteerTo(agent, target, 6, message);
+            if (found(state))
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The grid of target levels the reachability searches walk through.</summary>
     public static IEnumerable<double[]> Grid()
     {
