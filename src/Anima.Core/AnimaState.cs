@@ -85,7 +85,7 @@ public sealed class AnimaState
     {
         < 0.1 => "fragmented",
         < 0.3 => "loosely integrated",
-        < 0.6 => "integrated",
+        < 0.5 => "integrated",
         _ => "highly integrated",
     };
 
