@@ -8,13 +8,19 @@ namespace Anima;
 internal static class IntentionEngine
 {
     /// <summary>How much of an intention's strength survives one experience.</summary>
-    public const double Fade = 0.85;
+    public const double Fade = 0.8;
+
+    /// <summary>Intentions also fade with elapsed time: half their strength every ten minutes.</summary>
+    public static readonly TimeSpan FadeHalfLife = TimeSpan.FromMinutes(10);
+
+    /// <summary>A drive's claim on intention, relative to its strength: needs press, but a strong feeling can outweigh them.</summary>
+    public const double DriveWeight = 0.8;
 
     /// <summary>Below this strength a faded intention is let go.</summary>
     public const double LetGo = 0.1;
 
     /// <summary>A new goal must be this many times stronger than the faded current one to displace it.</summary>
-    public const double Hysteresis = 1.25;
+    public const double Hysteresis = 1.15;
 
     public readonly record struct Situation(
         ReadOnlyMemory<Drive> Drives,
@@ -23,7 +29,8 @@ internal static class IntentionEngine
         double BondDeviation,
         SocialMirror Mirror,
         Personality Personality,
-        bool SurpriseSpike);
+        bool SurpriseSpike,
+        TimeSpan Elapsed);
 
     /// <remarks>
     /// The strongest impulse is judged by the value veto every time it arises, so a vetoed impulse is
@@ -32,7 +39,7 @@ internal static class IntentionEngine
     public static (Intention? Intention, VetoDecision? Veto) Decide(Intention? current, in Situation situation, IValueSystem veto, ValueSystem values)
     {
         var impulse = Propose(situation);
-        double faded = current is null ? 0 : current.Strength * Fade;
+        double faded = current is null ? 0 : current.Strength * Fade * double.Exp2(-situation.Elapsed / FadeHalfLife);
         if (impulse is null)
         {
             return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);
@@ -85,7 +92,7 @@ internal static class IntentionEngine
         var drives = s.Drives.Span;
         if (drives.Length > 0 && drives[0].Strength >= 0.15)
         {
-            best = new Intention(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, drives[0].Strength, drives[0].Need, 1);
+            best = new Intention(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, DriveWeight * drives[0].Strength, drives[0].Need, 1);
         }
 
         if (s.Intensity >= 0.25)

@@ -11,6 +11,12 @@ public sealed partial class AnimaCore
     private const double SurpriseRate = 0.05;
     private const double TemperamentWeight = 0.25;
 
+    /// <summary>How much of what a message carries is felt, beside the explicit stimulus.</summary>
+    private const double MessageWeight = 0.6;
+
+    /// <summary>An identity must have formed before it can fall into crisis.</summary>
+    private const int CrisisMaturity = 30;
+
     private void Initialize(AgentState s)
     {
         var channels = _profile.Span;
@@ -88,12 +94,13 @@ public sealed partial class AnimaCore
         var speaker = appraisal.Speaker;
         double resonance = Resonance(personality);
         double contagion = resonance * speaker.Confidence * 0.3;
+        var heard = appraisal.Stimulus;
         Span<double> dims =
         [
-            stimulus.Tension + appraisal.Stimulus.Tension + (contagion * Math.Max(0, -speaker.Valence) * 0.5),
-            stimulus.Arousal + appraisal.Stimulus.Arousal + (contagion * speaker.Arousal),
-            stimulus.Satisfaction + appraisal.Stimulus.Satisfaction + (contagion * speaker.Valence),
-            stimulus.Cohesion + appraisal.Stimulus.Cohesion,
+            stimulus.Tension + (MessageWeight * heard.Tension) + (contagion * Math.Max(0, -speaker.Valence) * 0.5),
+            stimulus.Arousal + (MessageWeight * heard.Arousal) + (contagion * speaker.Arousal),
+            stimulus.Satisfaction + (MessageWeight * heard.Satisfaction) + (contagion * speaker.Valence),
+            stimulus.Cohesion + (MessageWeight * heard.Cohesion),
         ];
         if (request.Verdict == RequestVerdict.Refused)
         {
@@ -107,13 +114,13 @@ public sealed partial class AnimaCore
         }
 
         // Attention: salience from intensity, novelty and relevance to the current goal; salient
-        // experiences land harder (gain 0.7 to 1.3).
+        // experiences land harder (gain 0.6 to 1.1).
         double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
         double intensity = Math.Min(1, TensorPrimitives.Norm<double>(dims) + direct);
         double novelty = Math.Min(1, TensorPrimitives.Distance<double>(dims, s.StimulusTrend) * (0.5 + (0.5 * personality.Openness)));
         double relevance = s.Intention is { } goal ? Math.Abs(dims[GoalTraits.Focus(goal.Goal)]) : 0;
         double salience = Math.Clamp((0.5 * intensity) + (0.3 * novelty) + (0.2 * relevance), 0, 1);
-        double gain = 0.7 + (0.6 * salience);
+        double gain = 0.6 + (0.5 * salience);
         for (int j = 0; j < 4; j++)
         {
             s.StimulusTrend[j] += 0.2 * (dims[j] - s.StimulusTrend[j]);
@@ -187,7 +194,7 @@ public sealed partial class AnimaCore
             vad.Dominance + (1.5 * (vad.Dominance - s.Recent.Dominance))).Clamp();
         double coherence = Math.Clamp(1 - (((0.75 * s.Past.DistanceTo(vad)) + (0.25 * vad.DistanceTo(future))) / 1.4), 0, 1);
         s.LowCoherenceRun = coherence < 0.35 ? s.LowCoherenceRun + 1 : 0;
-        s.Crisis = s.LowCoherenceRun >= 3 || (s.Crisis && coherence <= 0.5);
+        s.Crisis = (s.LowCoherenceRun >= 3 && count >= CrisisMaturity) || (s.Crisis && coherence <= 0.5);
         var temporal = new TemporalSelf(s.Past, vad, future, coherence, s.Crisis);
         s.Past = s.Past.Lerp(vad, PastRate);
         s.Recent = s.Recent.Lerp(vad, RecentRate);
@@ -201,7 +208,7 @@ public sealed partial class AnimaCore
         var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
         int bond = _profile.IndexOf(ChannelRole.Bond);
         double bondDeviation = bond < 0 ? 0 : Identity.Deviation(s.Levels[bond], channels[bond].Baseline);
-        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike);
+        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
         s.Intention = intention;
 
