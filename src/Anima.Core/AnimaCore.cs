@@ -71,8 +71,9 @@ public sealed partial class AnimaCore
             throw new ArgumentException($"The prediction model asked for a negative state length ({predictionLength}).", nameof(options));
         }
 
-        _state = new AgentState(_profile.Count, predictionLength, _table.Count);
-        _scratch = new AgentState(_profile.Count, predictionLength, _table.Count);
+        var history = new double[AgentState.HistoryLength * _profile.Count];
+        _state = new AgentState(_profile.Count, predictionLength, _table.Count, history);
+        _scratch = new AgentState(_profile.Count, predictionLength, _table.Count, history);
         Initialize(_state);
         _snapshot = _state.Snapshot;
     }
@@ -131,6 +132,7 @@ public sealed partial class AnimaCore
         {
             _scratch.CopyFrom(_state);
             var snapshot = Step(_scratch, stimulus, appraisal);
+            _scratch.Commit();
             (_state, _scratch) = (_scratch, _state);
             _snapshot = snapshot;
             return snapshot;

@@ -5,18 +5,24 @@ namespace Anima;
 /// can be computed on a copy and committed by swapping (nothing half-applied if a layer throws), and so
 /// that the whole agent can be saved.
 /// </summary>
+/// <remarks>
+/// The window of recent states is the one large part; the two copies share it rather than copy it on
+/// every experience. A step only reads it, and <see cref="Commit"/> appends the felt row once the step
+/// has succeeded.
+/// </remarks>
 internal sealed class AgentState
 {
     /// <summary>The number of recent states φ is measured over.</summary>
     public const int HistoryLength = 32;
 
-    public AgentState(int channels, int predictionLength, int emotions)
+    public AgentState(int channels, int predictionLength, int emotions, double[] history)
     {
         Channels = channels;
         Levels = new double[channels];
+        Felt = new double[channels];
         SlowLevels = new double[channels];
         Prediction = new double[predictionLength];
-        History = new double[HistoryLength * channels];
+        History = history;
         MapOffsets = new Vad[emotions];
         Soul = new double[channels * 4];
         Growth = new double[PersonalityGrowth.Traits * PersonalityGrowth.Sources];
@@ -29,9 +35,12 @@ internal sealed class AgentState
     public DateTimeOffset LastTime;
     public ulong Random;
     public double[] Levels;
+
+    /// <summary>The levels as felt in the latest step, before an ego defense reshaped them.</summary>
+    public double[] Felt;
     public double[] SlowLevels;
     public double[] Prediction;
-    public double[] History;
+    public readonly double[] History;
     public int HistoryCount;
     public int HistoryHead;
     public Vad[] MapOffsets;
@@ -61,7 +70,7 @@ internal sealed class AgentState
         other.Levels.CopyTo(Levels, 0);
         other.SlowLevels.CopyTo(SlowLevels, 0);
         other.Prediction.CopyTo(Prediction, 0);
-        other.History.CopyTo(History, 0);
+        other.Felt.CopyTo(Felt, 0);
         HistoryCount = other.HistoryCount;
         HistoryHead = other.HistoryHead;
         other.MapOffsets.CopyTo(MapOffsets, 0);
@@ -81,22 +90,26 @@ internal sealed class AgentState
         Snapshot = other.Snapshot;
     }
 
-    /// <summary>Appends one row of levels to the ring of recent states.</summary>
-    public void Remember(ReadOnlySpan<double> levels)
+    /// <summary>Appends the felt row of a step that has succeeded to the shared window of recent states.</summary>
+    public void Commit()
     {
-        levels.CopyTo(History.AsSpan(HistoryHead * Channels, Channels));
+        Felt.CopyTo(History.AsSpan(HistoryHead * Channels, Channels));
         HistoryHead = (HistoryHead + 1) % HistoryLength;
         HistoryCount = Math.Min(HistoryCount + 1, HistoryLength);
     }
 
-    /// <summary>Copies the recent states, oldest first, into <paramref name="destination"/>; returns the filled part.</summary>
-    public ReadOnlySpan<double> RecentStates(Span<double> destination)
+    /// <summary>
+    /// Writes the recent states, oldest first, followed by <paramref name="newest"/>, into
+    /// <paramref name="destination"/> (the oldest row drops out when the window is full); returns the filled part.
+    /// </summary>
+    public ReadOnlySpan<double> RecentStates(ReadOnlySpan<double> newest, Span<double> destination)
     {
-        int rows = HistoryCount;
-        int oldest = rows < HistoryLength ? 0 : HistoryHead;
-        int firstRun = Math.Min(rows, HistoryLength - oldest);
-        History.AsSpan(oldest * Channels, firstRun * Channels).CopyTo(destination);
-        History.AsSpan(0, (rows - firstRun) * Channels).CopyTo(destination[(firstRun * Channels)..]);
-        return destination[..(rows * Channels)];
+        int kept = Math.Min(HistoryCount, HistoryLength - 1);
+        int start = (HistoryHead - kept + HistoryLength) % HistoryLength;
+        int firstRun = Math.Min(kept, HistoryLength - start);
+        History.AsSpan(start * Channels, firstRun * Channels).CopyTo(destination);
+        History.AsSpan(0, (kept - firstRun) * Channels).CopyTo(destination[(firstRun * Channels)..]);
+        newest.CopyTo(destination[(kept * Channels)..]);
+        return destination[..((kept + 1) * Channels)];
     }
 }

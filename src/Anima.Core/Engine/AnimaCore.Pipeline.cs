@@ -27,6 +27,7 @@ public sealed partial class AnimaCore
         {
             s.Levels[i] = channels[i].Baseline;
             s.SlowLevels[i] = channels[i].Baseline;
+            s.Felt[i] = channels[i].Baseline;
         }
 
         _prediction.Initialize(s.Prediction, s.Levels);
@@ -158,9 +159,9 @@ public sealed partial class AnimaCore
         double felt = vad.Magnitude / Math.Sqrt(3);
 
         // L3: integration over the recent window, prediction error and surprise, drives.
-        s.Remember(s.Levels);
+        s.Levels.CopyTo(s.Felt, 0);
         Span<double> window = stackalloc double[AgentState.HistoryLength * n];
-        double phi = _integration.Compute(s.RecentStates(window), n);
+        double phi = _integration.Compute(s.RecentStates(s.Felt, window), n);
         if (!double.IsFinite(phi) || phi < 0 || phi > 1)
         {
             throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {phi}; φ must be in [0, 1].");

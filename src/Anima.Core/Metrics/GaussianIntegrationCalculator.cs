@@ -89,32 +89,44 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             }
         }
 
+        // Determinants of every principal submatrix; the logarithm is taken once per part size, not per pivot.
         int subsets = 1 << channels;
-        Span<double> logDet = stackalloc double[subsets];
+        Span<double> det = stackalloc double[subsets];
         Span<double> scratch = stackalloc double[channels * channels];
         for (int mask = 1; mask < subsets; mask++)
         {
-            logDet[mask] = LogDeterminant(cov, channels, mask, scratch);
+            det[mask] = Determinant(cov, channels, mask, scratch);
         }
 
         int full = subsets - 1;
-        double minimum = double.MaxValue;
 
-        // Each bipartition {A, B} once: A holds the highest channel, B is its non-empty complement.
+        // I(A; B) = ½·ln(det R_A · det R_B / det R). For each size of the smaller part, the weakest cut is the
+        // one with the smallest ratio; each bipartition {A, B} is visited once (A holds the highest channel).
+        Span<double> weakest = stackalloc double[(channels / 2) + 1];
+        weakest.Fill(double.MaxValue);
         int top = 1 << (channels - 1);
         for (int a = top; a < full; a++)
         {
             int b = full & ~a;
-            double information = 0.5 * (logDet[a] + logDet[b] - logDet[full]);
             int smaller = Math.Min(int.PopCount(a), int.PopCount(b));
-            minimum = Math.Min(minimum, Math.Max(0, information) / smaller);
+            weakest[smaller] = Math.Min(weakest[smaller], det[a] * det[b]);
+        }
+
+        double minimum = double.MaxValue;
+        for (int size = 1; size < weakest.Length; size++)
+        {
+            if (weakest[size] < double.MaxValue)
+            {
+                double information = 0.5 * Math.Log(weakest[size] / det[full]);
+                minimum = Math.Min(minimum, Math.Max(0, information) / size);
+            }
         }
 
         return 1 - Math.Exp(-minimum);
     }
 
-    /// <summary>ln det of the principal submatrix picked by <paramref name="mask"/>, by Cholesky.</summary>
-    private static double LogDeterminant(ReadOnlySpan<double> matrix, int n, int mask, Span<double> l)
+    /// <summary>The determinant of the principal submatrix picked by <paramref name="mask"/>, by Cholesky.</summary>
+    private static double Determinant(ReadOnlySpan<double> matrix, int n, int mask, Span<double> l)
     {
         Span<int> pick = stackalloc int[ChannelProfile.MaxChannels];
         int m = 0;
@@ -126,7 +138,7 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             }
         }
 
-        double logDet = 0;
+        double det = 1;
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j <= i; j++)
@@ -140,9 +152,9 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
                 if (i == j)
                 {
                     // The ridge keeps R' positive definite; guard against rounding all the same.
-                    double d = Math.Sqrt(Math.Max(sum, 1e-12));
-                    l[(i * m) + i] = d;
-                    logDet += 2 * Math.Log(d);
+                    double pivot = Math.Max(sum, 1e-12);
+                    l[(i * m) + i] = Math.Sqrt(pivot);
+                    det *= pivot;
                 }
                 else
                 {
@@ -151,6 +163,6 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             }
         }
 
-        return logDet;
+        return det;
     }
 }
