@@ -60,6 +60,10 @@ public sealed class AnimaOptions
     public IPredictionModel? Prediction { get; set; }
 
     /// <summary>Gets or sets the value veto over intentions and requests (L5).</summary>
-    /// <value>The default value is <see langword="null"/>: the built-in rules described on <see cref="IValueSystem"/>'s default.</value>
+    /// <value>
+    /// The default value is <see langword="null"/>: built-in rules under which care rewrites or blocks retaliation,
+    /// integrity rewrites appeasement, care keeps the agent beside someone who suffers, and harm, deception,
+    /// coercion and unfairness in a request meet care, integrity, autonomy and fairness.
+    /// </value>
     public IValueSystem? Veto { get; set; }
 }
