@@ -10,10 +10,10 @@ public class IntegrationBenchmarks
     private readonly double[] _six = Window(6);
 
     [Benchmark(Description = "φ, 4 channels × 32 states")]
-    public double FourChannels() => GaussianIntegrationCalculator.Instance.Compute(_four, 4);
+    public double FourChannels() => GaussianIntegrationCalculator.Instance.Compute(new StateWindow(_four, 4));
 
     [Benchmark(Description = "φ, 6 channels × 32 states")]
-    public double SixChannels() => GaussianIntegrationCalculator.Instance.Compute(_six, 6);
+    public double SixChannels() => GaussianIntegrationCalculator.Instance.Compute(new StateWindow(_six, 6));
 
     private static double[] Window(int channels)
     {

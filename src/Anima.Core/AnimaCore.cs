@@ -71,7 +71,7 @@ public sealed partial class AnimaCore
             throw new ArgumentException($"The prediction model asked for a negative state length ({predictionLength}).", nameof(options));
         }
 
-        var history = new double[AgentState.HistoryLength * _profile.Count];
+        var history = new double[AgentState.HistorySize(_profile.Count)];
         _state = new AgentState(_profile.Count, predictionLength, _table.Count, history);
         _scratch = new AgentState(_profile.Count, predictionLength, _table.Count, history);
         Initialize(_state);

@@ -7,6 +7,8 @@ namespace Anima;
 /// </summary>
 internal static class IntentionEngine
 {
+    private const double Ln2 = 0.693147180559945309;
+
     /// <summary>How much of an intention's strength survives one experience.</summary>
     public const double Fade = 0.8;
 
@@ -39,7 +41,7 @@ internal static class IntentionEngine
     public static (Intention? Intention, VetoDecision? Veto) Decide(Intention? current, in Situation situation, IValueSystem veto, ValueSystem values)
     {
         var impulse = Propose(situation);
-        double faded = current is null ? 0 : current.Strength * Fade * double.Exp2(-situation.Elapsed / FadeHalfLife);
+        double faded = current is null ? 0 : current.Strength * Fade * Math.Exp(-Ln2 * (situation.Elapsed / FadeHalfLife));
         if (impulse is null)
         {
             return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);

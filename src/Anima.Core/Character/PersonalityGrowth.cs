@@ -48,7 +48,10 @@ internal static class PersonalityGrowth
         }
     }
 
-    public static double Trait(double configured, ReadOnlySpan<double> accumulators, int trait)
+    public static double Trait(double configured, ReadOnlySpan<double> accumulators, int trait) =>
+        Grown(configured, Drift(accumulators, trait));
+
+    private static double Drift(ReadOnlySpan<double> accumulators, int trait)
     {
         double z = 0;
         for (int s = 0; s < Sources; s++)
@@ -56,21 +59,51 @@ internal static class PersonalityGrowth
             z += accumulators[(trait * Sources) + s];
         }
 
-        return Math.Clamp(configured + (MaxDrift * Math.Tanh(z)), Floor, Ceiling);
+        return z;
     }
 
-    /// <summary>Returns the grown personality when any trait moved by at least the refresh step; otherwise <paramref name="current"/>.</summary>
-    public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> accumulators)
+    private static double Grown(double configured, double drift) =>
+        Math.Clamp(configured + (MaxDrift * Math.Tanh(drift)), Floor, Ceiling);
+
+    /// <summary>
+    /// Returns the grown personality when any trait moved by at least the refresh step; otherwise
+    /// <paramref name="current"/>. <paramref name="basis"/> holds each trait's latent drift when
+    /// <paramref name="current"/> was made, and is updated with it.
+    /// </summary>
+    /// <remarks>
+    /// A trait moves by at most a quarter of its drift's change (tanh is 1-Lipschitz, and so is the clamp), so
+    /// while no drift has moved by four refresh steps the traits are not recomputed at all.
+    /// </remarks>
+    public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> accumulators, Span<double> basis)
     {
+        Span<double> drift = stackalloc double[Traits];
+        bool far = false;
+        for (int t = 0; t < Traits; t++)
+        {
+            drift[t] = Drift(accumulators, t);
+            far |= Math.Abs(drift[t] - basis[t]) * MaxDrift >= RefreshStep;
+        }
+
+        if (!far)
+        {
+            return current;
+        }
+
         Span<double> grown = stackalloc double[Traits];
         bool moved = false;
         for (int t = 0; t < Traits; t++)
         {
-            grown[t] = Trait(configured[(PersonalityTrait)t], accumulators, t);
+            grown[t] = Grown(configured[(PersonalityTrait)t], drift[t]);
             moved |= Math.Abs(grown[t] - current[(PersonalityTrait)t]) >= RefreshStep;
         }
 
-        return moved ? Create(grown) : current;
+        if (!moved)
+        {
+            return current;
+        }
+
+        drift.CopyTo(basis);
+        return Create(grown);
     }
 
     public static Personality Create(ReadOnlySpan<double> traits) => new()

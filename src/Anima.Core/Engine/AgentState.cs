@@ -26,6 +26,7 @@ internal sealed class AgentState
         MapOffsets = new Vad[emotions];
         Soul = new double[channels * 4];
         Growth = new double[PersonalityGrowth.Traits * PersonalityGrowth.Sources];
+        GrowthBasis = new double[PersonalityGrowth.Traits];
         StimulusTrend = new double[4];
     }
 
@@ -55,6 +56,9 @@ internal sealed class AgentState
     public Intention? Intention;
     public double[] StimulusTrend;
     public double[] Growth;
+
+    /// <summary>Each trait's latent drift when <see cref="Personality"/> was last grown.</summary>
+    public double[] GrowthBasis;
     public Personality Personality = Personality.Balanced;
 
     /// <summary>The soul matrix: channel × appraisal dimension, derived from the profile and <see cref="Personality"/>.</summary>
@@ -85,31 +89,46 @@ internal sealed class AgentState
         Intention = other.Intention;
         other.StimulusTrend.CopyTo(StimulusTrend, 0);
         other.Growth.CopyTo(Growth, 0);
+        other.GrowthBasis.CopyTo(GrowthBasis, 0);
         Personality = other.Personality;
         other.Soul.CopyTo(Soul, 0);
         Snapshot = other.Snapshot;
     }
 
+    /// <summary>The size of the shared window buffer for <paramref name="channels"/> channels: every level is kept twice.</summary>
+    public static int HistorySize(int channels) => 2 * HistoryLength * channels;
+
     /// <summary>Appends the felt row of a step that has succeeded to the shared window of recent states.</summary>
     public void Commit()
     {
-        Felt.CopyTo(History.AsSpan(HistoryHead * Channels, Channels));
+        Write(Felt);
         HistoryHead = (HistoryHead + 1) % HistoryLength;
         HistoryCount = Math.Min(HistoryCount + 1, HistoryLength);
     }
 
     /// <summary>
-    /// Writes the recent states, oldest first, followed by <paramref name="newest"/>, into
-    /// <paramref name="destination"/> (the oldest row drops out when the window is full); returns the filled part.
+    /// Returns the recent states, oldest first, ending with <paramref name="newest"/> (the oldest drops out
+    /// when the window is full), without copying the window.
     /// </summary>
-    public ReadOnlySpan<double> RecentStates(ReadOnlySpan<double> newest, Span<double> destination)
+    /// <remarks>
+    /// Each channel has its own ring of <see cref="HistoryLength"/> slots, kept twice over (slot <c>i</c> and
+    /// <c>i + HistoryLength</c>), so any run of recent levels is contiguous. The newest state goes into the
+    /// slot at the head, which no committed window reads: if the step fails, nothing committed is lost.
+    /// </remarks>
+    public StateWindow RecentStates(ReadOnlySpan<double> newest)
     {
+        Write(newest);
         int kept = Math.Min(HistoryCount, HistoryLength - 1);
-        int start = (HistoryHead - kept + HistoryLength) % HistoryLength;
-        int firstRun = Math.Min(kept, HistoryLength - start);
-        History.AsSpan(start * Channels, firstRun * Channels).CopyTo(destination);
-        History.AsSpan(0, (kept - firstRun) * Channels).CopyTo(destination[(firstRun * Channels)..]);
-        newest.CopyTo(destination[(kept * Channels)..]);
-        return destination[..((kept + 1) * Channels)];
+        return new StateWindow(History, Channels, 2 * HistoryLength, HistoryHead + HistoryLength - kept, kept + 1);
+    }
+
+    private void Write(ReadOnlySpan<double> row)
+    {
+        for (int c = 0; c < row.Length; c++)
+        {
+            int ring = c * 2 * HistoryLength;
+            History[ring + HistoryHead] = row[c];
+            History[ring + HistoryHead + HistoryLength] = row[c];
+        }
     }
 }

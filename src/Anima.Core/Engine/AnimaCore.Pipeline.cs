@@ -43,6 +43,7 @@ public sealed partial class AnimaCore
         s.Intention = null;
         Array.Clear(s.StimulusTrend);
         Array.Clear(s.Growth);
+        Array.Clear(s.GrowthBasis);
         s.Personality = PersonalityGrowth.Start(_configured);
         BuildSoul(s);
 
@@ -160,8 +161,7 @@ public sealed partial class AnimaCore
 
         // L3: integration over the recent window, prediction error and surprise, drives.
         s.Levels.CopyTo(s.Felt, 0);
-        Span<double> window = stackalloc double[AgentState.HistoryLength * n];
-        double phi = _integration.Compute(s.RecentStates(s.Felt, window), n);
+        double phi = _integration.Compute(s.RecentStates(s.Felt));
         if (!double.IsFinite(phi) || phi < 0 || phi > 1)
         {
             throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {phi}; φ must be in [0, 1].");
@@ -224,7 +224,7 @@ public sealed partial class AnimaCore
 
         // Growth and adaptation.
         PersonalityGrowth.Learn(s.Growth, dims, novelty);
-        var grown = PersonalityGrowth.Refresh(_configured, s.Personality, s.Growth);
+        var grown = PersonalityGrowth.Refresh(_configured, s.Personality, s.Growth, s.GrowthBasis);
         if (!ReferenceEquals(grown, s.Personality))
         {
             s.Personality = grown;

@@ -10,7 +10,12 @@ internal static class Identity
     /// </summary>
     public static LifePhase Phase(long experiences)
     {
-        int depth = experiences < 10 ? 0 : (int)Math.Floor(Math.Log10(experiences));
+        int depth = 0;
+        for (long threshold = 10; experiences >= threshold && depth < 18; threshold *= 10)
+        {
+            depth++;
+        }
+
         return new LifePhase(PhaseNames[Math.Min(depth, PhaseNames.Length - 1)], depth);
     }
 

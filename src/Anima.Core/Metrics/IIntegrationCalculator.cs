@@ -7,8 +7,7 @@ namespace Anima;
 public interface IIntegrationCalculator
 {
     /// <summary>Measures integration over a window of recent reactor states.</summary>
-    /// <param name="samples">The recent states, oldest first, row-major: <c>samples.Length / channels</c> rows of <paramref name="channels"/> levels.</param>
-    /// <param name="channels">The number of channels in each row, 1 to <see cref="ChannelProfile.MaxChannels"/>.</param>
+    /// <param name="window">The recent states, one series per channel, the newest state last.</param>
     /// <returns>φ in [0, 1]: 0 when the channels move independently (or there is too little data), toward 1 as they move as one.</returns>
-    double Compute(ReadOnlySpan<double> samples, int channels);
+    double Compute(StateWindow window);
 }

@@ -8,6 +8,8 @@ namespace Anima;
 /// </summary>
 internal sealed class HalfLifeReactor : IReactor
 {
+    private const double Ln2 = 0.693147180559945309;
+
     public static HalfLifeReactor Instance { get; } = new();
 
     public void Relax(Span<double> levels, ChannelProfile profile, Personality personality, TimeSpan elapsed)
@@ -23,7 +25,7 @@ internal sealed class HalfLifeReactor : IReactor
         for (int i = 0; i < levels.Length; i++)
         {
             double halfLife = channels[i].HalfLife.TotalSeconds * scale;
-            double keep = double.Exp2(-seconds / halfLife);
+            double keep = Math.Exp(-Ln2 * seconds / halfLife);
             double baseline = channels[i].Baseline;
             levels[i] = baseline + ((levels[i] - baseline) * keep);
         }
