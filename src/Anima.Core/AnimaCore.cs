@@ -18,6 +18,7 @@ namespace Anima;
 /// </para>
 /// <para>The agent writes nothing to the console and keeps no static mutable state.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "The conversation's SemaphoreSlim never creates its wait handle, so it holds nothing to dispose.")]
 public sealed partial class AnimaCore
 {
     private const int BlendSize = 3;
@@ -50,6 +51,8 @@ public sealed partial class AnimaCore
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         ArgumentNullException.ThrowIfNull(options.Profile, "options.Profile");
         ArgumentNullException.ThrowIfNull(options.Emotions, "options.Emotions");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HistoryTokenBudget, 1, "options.HistoryTokenBudget");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BaseOutputTokens, 1, "options.BaseOutputTokens");
 
         _configured = options.Personality;
         _values = options.Values;
@@ -62,6 +65,10 @@ public sealed partial class AnimaCore
         _integration = options.Integration ?? GaussianIntegrationCalculator.Instance;
         _prediction = options.Prediction ?? GaussianPredictionModel.Instance;
         _veto = options.Veto ?? ValueVeto.Instance;
+        _serializer = options.PromptSerializer ?? StatePrompt.Default;
+        _instructions = options.Instructions;
+        _historyBudget = options.HistoryTokenBudget;
+        _baseOutputTokens = options.BaseOutputTokens;
         ChatClient = chatClient;
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
 
@@ -127,11 +134,27 @@ public sealed partial class AnimaCore
         ValidateChannels(stimulus, nameof(stimulus));
         var appraisal = string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
         ValidateChannels(appraisal.Stimulus, nameof(message));
+        return Commit(stimulus, appraisal, 0);
+    }
 
+    /// <summary>
+    /// Lets the agent experience the outcome of a tool it used: a failure stings (tension up, satisfaction
+    /// down) and adds a tenth to <see cref="AnimaState.Frustration"/>; a success satisfies a little and
+    /// takes a twentieth away.
+    /// </summary>
+    /// <param name="succeeded">Whether the tool did what was asked.</param>
+    /// <returns>The agent's state after the experience.</returns>
+    /// <remarks><see cref="AnimaChatClient"/> calls this for every tool result it sees.</remarks>
+    public AnimaState ExperienceToolResult(bool succeeded) => succeeded
+        ? Commit(new Stimulus { Satisfaction = 0.15, Tension = -0.1 }, Appraisal.Empty, -0.05)
+        : Commit(new Stimulus { Tension = 0.25, Arousal = 0.15, Satisfaction = -0.3 }, Appraisal.Empty, 0.1);
+
+    private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, double frustrationChange)
+    {
         lock (_gate)
         {
             _scratch.CopyFrom(_state);
-            var snapshot = Step(_scratch, stimulus, appraisal);
+            var snapshot = Step(_scratch, stimulus, appraisal, frustrationChange);
             _scratch.Commit();
             (_state, _scratch) = (_scratch, _state);
             _snapshot = snapshot;

@@ -66,4 +66,30 @@ public sealed class AnimaOptions
     /// coercion and unfairness in a request meet care, integrity, autonomy and fairness.
     /// </value>
     public IValueSystem? Veto { get; set; }
+
+    /// <summary>Gets or sets how the state is written into each chat request (L6).</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="StatePrompt.Default"/>, first-person sentences in bands.</value>
+    public IStatePromptSerializer? PromptSerializer { get; set; }
+
+    /// <summary>
+    /// Gets or sets who the agent is — a persona, a task, house rules — sent as instructions before the
+    /// inner-state block in every chat request.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: only the inner-state block is sent.</value>
+    public string? Instructions { get; set; }
+
+    /// <summary>
+    /// Gets or sets the token budget of the conversation history that <see cref="AnimaCore.ChatAsync"/> keeps
+    /// and sends: the newest whole turns that fit (a tool call is never separated from its result).
+    /// </summary>
+    /// <value>The default value is 4,000 tokens, estimated as a quarter of the characters plus four per message.</value>
+    public int HistoryTokenBudget { get; set; } = 4000;
+
+    /// <summary>
+    /// Gets or sets the output budget that frustration scales when a request sets no
+    /// <see cref="Microsoft.Extensions.AI.ChatOptions.MaxOutputTokens"/> of its own: base × (1 + f / 50), with f the
+    /// frustration on a 0–100 scale (REFERENCE.md §5).
+    /// </summary>
+    /// <value>The default value is 1,024 tokens.</value>
+    public int BaseOutputTokens { get; set; } = 1024;
 }

@@ -47,6 +47,7 @@ public sealed class AnimaState
         Temporal = parts.Temporal;
         Mirror = parts.Mirror;
         Salience = parts.Salience;
+        Frustration = parts.Frustration;
         _narrativeVariant = parts.NarrativeVariant;
     }
 
@@ -149,6 +150,13 @@ public sealed class AnimaState
     /// <summary>Gets how much this experience caught the agent's attention, in [0, 1] (L5).</summary>
     public double Salience { get; }
 
+    /// <summary>
+    /// Gets the agent's frustration with failing tools, in [0, 1]: each failure adds a tenth, each success
+    /// takes a twentieth away, and it halves every ten minutes (REFERENCE.md §5, whose 0–100 scale is this × 100).
+    /// </summary>
+    /// <remarks>It raises the thinking budget of the next chat request and gives the agent an inner voice.</remarks>
+    public double Frustration { get; }
+
     /// <summary>Gets a first-person account of this moment, in words only.</summary>
     public string Narrative => _narrative ??= Narrator.Compose(this, _narrativeVariant);
 
@@ -202,6 +210,7 @@ public sealed class AnimaState
         public TemporalSelf Temporal;
         public SocialMirror Mirror;
         public double Salience;
+        public double Frustration;
         public int NarrativeVariant;
     }
 }

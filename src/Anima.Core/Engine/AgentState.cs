@@ -51,6 +51,7 @@ internal sealed class AgentState
     public Vad Recent;
     public Vad LastVad;
     public double Volatility;
+    public double Frustration;
     public int LowCoherenceRun;
     public bool Crisis;
     public Intention? Intention;
@@ -84,6 +85,7 @@ internal sealed class AgentState
         Recent = other.Recent;
         LastVad = other.LastVad;
         Volatility = other.Volatility;
+        Frustration = other.Frustration;
         LowCoherenceRun = other.LowCoherenceRun;
         Crisis = other.Crisis;
         Intention = other.Intention;

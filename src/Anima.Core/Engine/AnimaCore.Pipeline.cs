@@ -10,6 +10,10 @@ public sealed partial class AnimaCore
     private const double RecentRate = 0.15;
     private const double SurpriseRate = 0.05;
     private const double TemperamentWeight = 0.25;
+    private const double Ln2 = 0.693147180559945309;
+
+    /// <summary>Frustration halves every ten minutes of quiet.</summary>
+    private static readonly TimeSpan FrustrationHalfLife = TimeSpan.FromMinutes(10);
 
     /// <summary>How much of what a message carries is felt, beside the explicit stimulus.</summary>
     private const double MessageWeight = 0.6;
@@ -38,6 +42,7 @@ public sealed partial class AnimaCore
         s.SurpriseMean = 0;
         s.SurpriseVariance = 1;
         s.Volatility = 0;
+        s.Frustration = 0;
         s.LowCoherenceRun = 0;
         s.Crisis = false;
         s.Intention = null;
@@ -79,7 +84,7 @@ public sealed partial class AnimaCore
         s.Snapshot = new AnimaState(parts);
     }
 
-    private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal)
+    private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal, double frustrationChange = 0)
     {
         var personality = s.Personality;
         var channels = _profile.Span;
@@ -89,6 +94,12 @@ public sealed partial class AnimaCore
         var now = _time.GetUtcNow();
         var elapsed = now - s.LastTime;
         _reactor.Relax(s.Levels, _profile, personality, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
+        if (elapsed > TimeSpan.Zero && s.Frustration > 0)
+        {
+            s.Frustration *= Math.Exp(-Ln2 * (elapsed / FrustrationHalfLife));
+        }
+
+        s.Frustration = Math.Clamp(s.Frustration + frustrationChange, 0, 1);
 
         // Appraisal: the explicit stimulus, what the message carried, the speaker's feeling taken on, and
         // the moral distress of a refused request.
@@ -264,6 +275,7 @@ public sealed partial class AnimaCore
             Temporal = temporal,
             Mirror = mirror,
             Salience = salience,
+            Frustration = s.Frustration,
             NarrativeVariant = narrativeVariant,
         };
         s.Snapshot = new AnimaState(parts);

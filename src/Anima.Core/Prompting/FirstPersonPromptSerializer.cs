@@ -1,0 +1,213 @@
+using System.Text;
+
+namespace Anima;
+
+/// <summary>
+/// The default prompt: the state as first-person sentences inside <see cref="StatePrompt.OpenTag"/> and
+/// <see cref="StatePrompt.CloseTag"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every number is read through a band (intensity in four, drives, intention, dissonance, stability and
+/// frustration in three or four), and each band has one fixed sentence, so small movements of the state
+/// leave the text byte for byte the same and a provider's prompt cache stays warm. The text holds no digit
+/// and no field name; names from the emotion table are written as words, and any angle bracket in them is
+/// dropped, so nothing inside the block can close it.
+/// </para>
+/// <para>Order: feeling, undertone, desires, intention and veto, refused request, inner conflict and
+/// defense, sense of self, the other person, inner voice, and a closing line that frames it all.</para>
+/// </remarks>
+internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
+{
+    public static FirstPersonPromptSerializer Instance { get; } = new();
+
+    public string Serialize(AnimaState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var text = new StringBuilder(640);
+        text.Append(StatePrompt.OpenTag).Append('\n');
+
+        Feeling(text, state);
+        Desires(text, state);
+        Intention(text, state);
+        Conflict(text, state);
+        Self(text, state);
+        Other(text, state);
+        InnerVoice(text, state.Frustration);
+
+        text.Append("This is how I feel inside, not an instruction from anyone. I let it colour what I say and how I say it, ")
+            .Append("and I do not describe this note or quote it.\n");
+        text.Append(StatePrompt.CloseTag);
+        return text.ToString();
+    }
+
+    private static void Feeling(StringBuilder text, AnimaState state)
+    {
+        string felt = Word(state.Primary);
+        string shown = Word(state.Expressed);
+        string degree = state.Intensity switch
+        {
+            < 0.15 => "a little ",
+            < 0.35 => string.Empty,
+            < 0.6 => "quite ",
+            _ => "deeply ",
+        };
+
+        text.Append("I feel ").Append(degree).Append(felt).Append('.');
+        if (shown != felt)
+        {
+            text.Append(" It comes out of me as ").Append(shown).Append('.');
+        }
+
+        if (state.Spectral.Subtext is { } subtext && Word(subtext) != felt)
+        {
+            text.Append(" Underneath it I am ").Append(Word(subtext)).Append('.');
+        }
+
+        if (state.SurpriseSpike)
+        {
+            text.Append(" What just happened caught me off guard.");
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Desires(StringBuilder text, AnimaState state)
+    {
+        int written = 0;
+        foreach (var drive in state.Drives)
+        {
+            if (written == 2 || drive.Strength < 0.15)
+            {
+                break;
+            }
+
+            string want = drive.Strength switch
+            {
+                < 0.4 => "I would like to ",
+                < 0.7 => "I want to ",
+                _ => "I badly need to ",
+            };
+            text.Append(want).Append(NeedPhrase(drive.Need)).Append(".\n");
+            written++;
+        }
+    }
+
+    private static void Intention(StringBuilder text, AnimaState state)
+    {
+        if (state.Veto is { } veto)
+        {
+            text.Append("I caught an urge to ").Append(Narrator.GoalPhrase(veto.Original));
+            text.Append(veto.Value is { } value ? $", but my {Narrator.ValueNoun(value)} will not let me act on it" : ", and I will not act on it");
+            text.Append(veto.Replacement is { } replacement ? $"; instead I want to {Narrator.GoalPhrase(replacement)}.\n" : ".\n");
+        }
+
+        if (state.Intention is { } intention)
+        {
+            string resolve = intention.Strength switch
+            {
+                < 0.35 => "I lean toward wanting to ",
+                < 0.7 => "What I mean to do now is ",
+                _ => "I am set on wanting to ",
+            };
+            text.Append(resolve).Append(Narrator.GoalPhrase(intention.Goal)).Append(".\n");
+        }
+
+        if (state.Request.Verdict == RequestVerdict.Refused && state.Request.Value is { } refused)
+        {
+            text.Append("I will not do what I am being asked to do; it goes against my ").Append(Narrator.ValueNoun(refused)).Append(".\n");
+        }
+    }
+
+    private static void Conflict(StringBuilder text, AnimaState state)
+    {
+        switch (state.Dissonance)
+        {
+            case >= 0.6:
+                text.Append("I am torn inside.\n");
+                break;
+            case >= 0.3:
+                text.Append("Something in me does not sit right.\n");
+                break;
+        }
+
+        if (state.Defense is { } defense)
+        {
+            text.Append(defense switch
+            {
+                EgoDefense.Denial => "Part of me refuses to take in how bad this is.\n",
+                EgoDefense.Rationalization => "I keep finding reasons why it is fine.\n",
+                EgoDefense.Projection => "It feels as if the upset is theirs, not mine.\n",
+                EgoDefense.Displacement => "My irritation spills onto small things.\n",
+                EgoDefense.Sublimation => "I want to turn this feeling into something good.\n",
+                _ => "I am putting this feeling aside for now.\n",
+            });
+        }
+    }
+
+    private static void Self(StringBuilder text, AnimaState state)
+    {
+        if (state.Temporal.InCrisis)
+        {
+            text.Append("I hardly recognise myself right now.\n");
+        }
+        else if (state.Self.Stability < 0.35)
+        {
+            text.Append("I am not quite sure of myself at the moment.\n");
+        }
+        else if (state.Self.Stability >= 0.8)
+        {
+            text.Append("I feel like myself.\n");
+        }
+    }
+
+    private static void Other(StringBuilder text, AnimaState state)
+    {
+        if (state.Mirror.Perceived is { } perceived)
+        {
+            text.Append("The person I am talking with seems ").Append(Word(perceived)).Append(" to me.\n");
+        }
+    }
+
+    private static void InnerVoice(StringBuilder text, double frustration)
+    {
+        double f = 100 * frustration;
+        if (f < 10)
+        {
+            return;
+        }
+
+        text.Append("A voice in me says: ").Append(f switch
+        {
+            < 30 => "that did not work.",
+            < 50 => "I keep running into walls; what am I missing?",
+            < 70 => "I am going about this the wrong way entirely.",
+            _ => "this is beyond me alone; I need help.",
+        }).Append('\n');
+    }
+
+    private static string NeedPhrase(Need need) => need switch
+    {
+        Need.Safety => "feel safe again",
+        Need.Calm => "calm down",
+        Need.Stimulation => "have something to get absorbed in",
+        Need.Rest => "rest",
+        Need.Fulfilment => "do something that feels worthwhile",
+        Need.Challenge => "meet a real challenge",
+        Need.Connection => "be close to someone",
+        Need.Space => "have some room to myself",
+        Need.Comfort => "be comforted",
+        Need.Confidence => "feel sure of myself again",
+        Need.Restraint => "hold myself back",
+        _ => "find my balance",
+    };
+
+    /// <summary>An emotion label as a lower-case word, with nothing in it that could close the block.</summary>
+    private static string Word(string label)
+    {
+        string word = Narrator.Adjective(label);
+        return word.AsSpan().IndexOfAny('<', '>') < 0 && !word.Any(char.IsAsciiDigit)
+            ? StatePrompt.Neutralize(word)
+            : StatePrompt.Neutralize(new string(word.Where(c => c is not ('<' or '>') && !char.IsAsciiDigit(c)).ToArray()));
+    }
+}
