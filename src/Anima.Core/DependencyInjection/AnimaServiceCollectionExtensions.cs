@@ -5,22 +5,29 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Anima agents in a service collection.</summary>
 /// <remarks>
+/// <para>
 /// A thin layer over the <see cref="AnimaCore"/> constructor: the options start from the registered
-/// <see cref="TimeProvider"/> (when there is one), the configure callback runs, and the agent speaks through the
-/// registered <see cref="IChatClient"/> (for a keyed agent, the chat client with the same key, else the
-/// unkeyed one). Agents are singletons: each keeps its own inner life for the lifetime of the container.
+/// <see cref="TimeProvider"/> (when there is one), the configure callback runs, and the agent is built. Agents are
+/// singletons: each keeps its own inner life for the lifetime of the container.
+/// </para>
+/// <para>
+/// An agent speaks through the chat client its factory returns, for <see cref="AnimaCore.ChatAsync"/>. None is
+/// taken from the container by default, because the registered <see cref="IChatClient"/> is often the very
+/// pipeline the agent sits in (<c>AddChatClient(…).UseAnima()</c>): the agent would depend on itself.
+/// </para>
 /// </remarks>
 public static class AnimaServiceCollectionExtensions
 {
     /// <summary>Registers one <see cref="AnimaCore"/> as a singleton.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the agent's options.</param>
+    /// <param name="chatClient">Returns the client the agent speaks through in <see cref="AnimaCore.ChatAsync"/>; none when <see langword="null"/>.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
-    public static IServiceCollection AddAnima(this IServiceCollection services, Action<AnimaOptions>? configure = null)
+    public static IServiceCollection AddAnima(this IServiceCollection services, Action<AnimaOptions>? configure = null, Func<IServiceProvider, IChatClient?>? chatClient = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(provider => Create(provider, configure, provider.GetService<IChatClient>()));
+        services.AddSingleton(provider => Create(provider, configure, chatClient));
         return services;
     }
 
@@ -28,21 +35,21 @@ public static class AnimaServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The agent's key; resolve it with <c>GetRequiredKeyedService&lt;AnimaCore&gt;(key)</c> or <c>[FromKeyedServices]</c>.</param>
     /// <param name="configure">Configures the agent's options.</param>
+    /// <param name="chatClient">Returns the client the agent speaks through in <see cref="AnimaCore.ChatAsync"/>; none when <see langword="null"/>.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="serviceKey"/> is <see langword="null"/>.</exception>
-    public static IServiceCollection AddKeyedAnima(this IServiceCollection services, object serviceKey, Action<AnimaOptions>? configure = null)
+    public static IServiceCollection AddKeyedAnima(this IServiceCollection services, object serviceKey, Action<AnimaOptions>? configure = null, Func<IServiceProvider, IChatClient?>? chatClient = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(serviceKey);
-        services.AddKeyedSingleton(serviceKey, (provider, key) =>
-            Create(provider, configure, provider.GetKeyedService<IChatClient>(key) ?? provider.GetService<IChatClient>()));
+        services.AddKeyedSingleton(serviceKey, (provider, _) => Create(provider, configure, chatClient));
         return services;
     }
 
-    private static AnimaCore Create(IServiceProvider provider, Action<AnimaOptions>? configure, IChatClient? chatClient)
+    private static AnimaCore Create(IServiceProvider provider, Action<AnimaOptions>? configure, Func<IServiceProvider, IChatClient?>? chatClient)
     {
         var options = new AnimaOptions { TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System };
         configure?.Invoke(options);
-        return new AnimaCore(options, chatClient);
+        return new AnimaCore(options, chatClient?.Invoke(provider));
     }
 }

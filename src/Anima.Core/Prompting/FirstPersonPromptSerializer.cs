@@ -8,7 +8,7 @@ namespace Anima;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every number is read through a band (intensity in four, drives, intention, dissonance, stability and
+/// Every number is read through a band (intensity in five, the quietest saying only that little stirs, drives, intention, dissonance, stability and
 /// frustration in three or four), and each band has one fixed sentence, so small movements of the state
 /// leave the text byte for byte the same and a provider's prompt cache stays warm. The text holds no digit
 /// and no field name; names from the emotion table are written as words, and any angle bracket in them is
@@ -43,6 +43,12 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 
     private static void Feeling(StringBuilder text, AnimaState state)
     {
+        if (state.Intensity < 0.08 && !state.SurpriseSpike)
+        {
+            text.Append("I feel quiet and even; nothing much stirs in me.\n");
+            return;
+        }
+
         string felt = Word(state.Primary);
         string shown = Word(state.Expressed);
         string degree = state.Intensity switch
@@ -106,9 +112,9 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         {
             string resolve = intention.Strength switch
             {
-                < 0.35 => "I lean toward wanting to ",
-                < 0.7 => "What I mean to do now is ",
-                _ => "I am set on wanting to ",
+                < 0.35 => "Part of me wants to ",
+                < 0.7 => "What I want to do now is ",
+                _ => "More than anything I want to ",
             };
             text.Append(resolve).Append(Narrator.GoalPhrase(intention.Goal)).Append(".\n");
         }
