@@ -73,15 +73,17 @@ public sealed class AnimaChatClient : DelegatingChatClient
     private (List<ChatMessage> Request, ChatOptions Options) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var request = new List<ChatMessage>();
+        ChatMessage? last = null;
         foreach (var message in messages)
         {
             request.Add(Defuse(message));
+            last = message;
         }
 
         Agent.ObserveToolResults(request);
-        if (request.Count > 0 && request[^1].Role == ChatRole.User)
+        if (last is { } heard && heard.Role == ChatRole.User)
         {
-            var heard = messages.Last();
+            // The same message object is heard once, however many rounds of tool calls repeat it.
             if (!ReferenceEquals(Interlocked.Exchange(ref _lastHeard, heard), heard) && !string.IsNullOrWhiteSpace(heard.Text))
             {
                 Agent.Experience(default, heard.Text);
