@@ -61,9 +61,7 @@ public sealed partial class AnimaCore
     /// </remarks>
     public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var client = RequireChatClient();
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        ValidateChannels(stimulus ?? default, nameof(stimulus));
+        var client = ValidateTurn(message, stimulus);
 
         await _conversation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -92,9 +90,7 @@ public sealed partial class AnimaCore
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
     public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var client = RequireChatClient();
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        ValidateChannels(stimulus ?? default, nameof(stimulus));
+        var client = ValidateTurn(message, stimulus);
 
         await _conversation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -169,8 +165,14 @@ public sealed partial class AnimaCore
         }
     }
 
-    private IChatClient RequireChatClient() =>
-        ChatClient ?? throw new InvalidOperationException("This agent has no chat client; pass one to the AnimaCore constructor (or register an IChatClient before AddAnima).");
+    /// <summary>Checks a turn before anything happens, and returns the client it will go through.</summary>
+    private IChatClient ValidateTurn(string message, Stimulus? stimulus)
+    {
+        var client = ChatClient ?? throw new InvalidOperationException("This agent has no chat client; pass one to the AnimaCore constructor (or a chat client factory to AddAnima).");
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        ValidateChannels(stimulus ?? default, nameof(stimulus));
+        return client;
+    }
 
     private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
     {
