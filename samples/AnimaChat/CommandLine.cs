@@ -1,0 +1,113 @@
+namespace AnimaChat;
+
+/// <summary>What the user asked for on the command line.</summary>
+internal sealed record CommandLine
+{
+    /// <summary>Gets the text printed by <c>--help</c>.</summary>
+    public const string Usage = """
+        AnimaChat: talk with an agent that has an inner life, and watch that life move.
+
+          dotnet run --project samples/AnimaChat -- [options]
+
+          --demo               play a scripted scene with no key and no input
+          --provider <name>    openai | anthropic | openrouter | groq | together | ollama | compatible | offline
+          --model <id>         the model id (default: the provider's first recommended model)
+          --base-url <url>     the endpoint (required for 'compatible'; optional for the others)
+          --models             list the recommended models and exit
+          --help               show this text
+
+        Environment: ANIMA_PROVIDER, ANIMA_MODEL, ANIMA_BASE_URL, OLLAMA_HOST, and the keys
+        OPENAI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY, GROQ_API_KEY, TOGETHER_API_KEY, ANIMA_API_KEY.
+        With no provider chosen, the first provider whose key is set is used; with none, the agent runs offline.
+        """;
+
+    /// <summary>Gets a value indicating whether to play the scripted scene.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Gets a value indicating whether to list the recommended models and exit.</summary>
+    public bool ListModels { get; init; }
+
+    /// <summary>Gets a value indicating whether to print the usage and exit.</summary>
+    public bool Help { get; init; }
+
+    /// <summary>Gets the provider named with <c>--provider</c>, if any.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Gets the model named with <c>--model</c>, if any.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the endpoint given with <c>--base-url</c>, if any.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Reads the arguments.</summary>
+    /// <param name="args">The arguments after <c>--</c>.</param>
+    /// <returns>What they ask for.</returns>
+    /// <exception cref="CommandLineException">An option is unknown or lacks its value.</exception>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new CommandLine();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            string? inlineValue = null;
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                inlineValue = arg[(equals + 1)..];
+                arg = arg[..equals];
+            }
+
+            switch (arg.ToLowerInvariant())
+            {
+                case "--demo": result = result with { Demo = true }; break;
+                case "--models": result = result with { ListModels = true }; break;
+                case "--help" or "-h" or "-?": result = result with { Help = true }; break;
+                case "--provider": result = result with { Provider = Value(ref i) }; break;
+                case "--model": result = result with { Model = Value(ref i) }; break;
+                case "--base-url": result = result with { BaseUrl = Value(ref i) }; break;
+                default: throw new CommandLineException($"Unknown option '{args[i]}'. Run with --help to see the options.");
+            }
+
+            string Value(ref int index)
+            {
+                if (inlineValue is not null)
+                {
+                    return inlineValue.Length > 0 ? inlineValue : throw new CommandLineException($"Option '{arg}' needs a value.");
+                }
+
+                if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new CommandLineException($"Option '{arg}' needs a value.");
+                }
+
+                return args[++index];
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The command line or the environment asks for something the REPL cannot do.</summary>
+internal sealed class CommandLineException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="CommandLineException"/> class.</summary>
+    public CommandLineException()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CommandLineException"/> class with a message.</summary>
+    /// <param name="message">What was wrong.</param>
+    public CommandLineException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CommandLineException"/> class with a message and a cause.</summary>
+    /// <param name="message">What was wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public CommandLineException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
