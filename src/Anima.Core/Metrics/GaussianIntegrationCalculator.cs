@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 
 namespace Anima;
@@ -70,7 +71,14 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
 
         int subsets = 1 << n;
         Span<double> det = stackalloc double[1 << Max];
-        Minors(corr, n, det);
+        if (n == 4)
+        {
+            FourChannelMinors(corr, det);
+        }
+        else
+        {
+            Minors(corr, n, det);
+        }
 
         int full = subsets - 1;
 
@@ -104,89 +112,201 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     /// of <paramref name="moments"/>, row stride = channels. Each channel is shifted by its first level so
     /// that small variations keep their precision in the one-pass sums.
     /// </summary>
+    /// <summary>
+    /// Centred co-moments Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of every pair (lower triangle, row-major n × n), each series shifted by
+    /// its first value so the sums stay small. One pass over the rows: each block of four rows is loaded and
+    /// shifted once, then feeds the running sums and every pair's products.
+    /// </summary>
     [SkipLocalsInit]
-    private static void CoMoments(StateWindow window, Span<double> moments)
+    internal static void CoMoments(StateWindow window, Span<double> moments)
     {
         int n = window.Channels;
         int rows = window.Length;
         Span<double> shift = stackalloc double[Max];
         Span<double> sums = stackalloc double[Max];
+        Span<double> raw = stackalloc double[Max * (Max + 1) / 2];
         for (int i = 0; i < n; i++)
         {
-            var series = window[i];
-            shift[i] = series[0];
-            sums[i] = ShiftedSum(series, shift[i]);
+            shift[i] = window[i][0];
         }
 
+        int pairs = n * (n + 1) / 2;
+        int r = 0;
+        if (n == 4 && Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
+        {
+            r = FourChannelBlocks(window, shift, sums, raw);
+        }
+        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
+        {
+            // Unchecked loads: the window guarantees channel c's series holds Length levels from Origin + c·Stride.
+            ref double origin = ref Unsafe.AsRef(in window.Origin);
+            nuint stride = (nuint)window.Stride;
+            Span<Vector256<double>> centred = stackalloc Vector256<double>[Max];
+            Span<Vector256<double>> shifts = stackalloc Vector256<double>[Max];
+            Span<Vector256<double>> sumBlocks = stackalloc Vector256<double>[Max];
+            Span<Vector256<double>> products = stackalloc Vector256<double>[Max * (Max + 1) / 2];
+            for (int i = 0; i < n; i++)
+            {
+                shifts[i] = Vector256.Create(shift[i]);
+            }
+
+            sumBlocks[..n].Clear();
+            products[..pairs].Clear();
+            for (; r <= rows - Vector256<double>.Count; r += Vector256<double>.Count)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    var c = Vector256.LoadUnsafe(ref origin, ((nuint)i * stride) + (nuint)r) - shifts[i];
+                    centred[i] = c;
+                    sumBlocks[i] += c;
+                }
+
+                int k = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    var ci = centred[i];
+                    for (int j = 0; j <= i; j++)
+                    {
+                        products[k] = Vector256.FusedMultiplyAdd(ci, centred[j], products[k]);
+                        k++;
+                    }
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                sums[i] = Vector256.Sum(sumBlocks[i]);
+            }
+
+            for (int k = 0; k < pairs; k++)
+            {
+                raw[k] = Vector256.Sum(products[k]);
+            }
+        }
+        else
+        {
+            sums[..n].Clear();
+            raw[..pairs].Clear();
+        }
+
+        Span<double> row = stackalloc double[Max];
+        for (; r < rows; r++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                row[i] = window[i][r] - shift[i];
+                sums[i] += row[i];
+            }
+
+            int k = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    raw[k++] += row[i] * row[j];
+                }
+            }
+        }
+
+        int pair = 0;
         for (int i = 0; i < n; i++)
         {
-            var a = window[i];
             for (int j = 0; j <= i; j++)
             {
-                moments[(i * n) + j] = ShiftedDot(a, shift[i], window[j], shift[j]) - (sums[i] * sums[j] / rows);
+                moments[(i * n) + j] = raw[pair++] - (sums[i] * sums[j] / rows);
             }
         }
-    }
-
-    private static double ShiftedSum(ReadOnlySpan<double> x, double shift)
-    {
-        int r = 0;
-        double sum = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var s = new Vector<double>(shift);
-            var acc = Vector<double>.Zero;
-            for (; r <= x.Length - Vector<double>.Count; r += Vector<double>.Count)
-            {
-                acc += new Vector<double>(x[r..]) - s;
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; r < x.Length; r++)
-        {
-            sum += x[r] - shift;
-        }
-
-        return sum;
-    }
-
-    /// <summary>Σ (aₜ − sa)(bₜ − sb) over the two series.</summary>
-    private static double ShiftedDot(ReadOnlySpan<double> a, double sa, ReadOnlySpan<double> b, double sb)
-    {
-        int r = 0;
-        double sum = 0;
-        b = b[..a.Length];
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
-        {
-            var va = new Vector<double>(sa);
-            var vb = new Vector<double>(sb);
-            var acc = Vector<double>.Zero;
-            for (; r <= a.Length - Vector<double>.Count; r += Vector<double>.Count)
-            {
-                acc += (new Vector<double>(a[r..]) - va) * (new Vector<double>(b[r..]) - vb);
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; r < a.Length; r++)
-        {
-            sum += (a[r] - sa) * (b[r] - sb);
-        }
-
-        return sum;
     }
 
     /// <summary>
-    /// Records the determinant of every principal submatrix of <paramref name="r"/> in <paramref name="det"/>
-    /// (indexed by the subset's bit mask), by a depth-first walk that extends an LDLᵀ factorisation one row
-    /// at a time: a subset's determinant is its parent's times the new pivot. LDLᵀ needs no square roots
-    /// and one division per row, which keeps the walk's dependency chains short.
+    /// The default profile's four channels with every accumulator in a register: returns the rows consumed (whole
+    /// blocks of four) and fills <paramref name="sums"/> and the lower-triangle <paramref name="raw"/> products.
     /// </summary>
+    private static int FourChannelBlocks(StateWindow window, ReadOnlySpan<double> shift, Span<double> sums, Span<double> raw)
+    {
+        ref double origin = ref Unsafe.AsRef(in window.Origin);
+        nuint stride = (nuint)window.Stride;
+        var s0 = Vector256.Create(shift[0]);
+        var s1 = Vector256.Create(shift[1]);
+        var s2 = Vector256.Create(shift[2]);
+        var s3 = Vector256.Create(shift[3]);
+        Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+        Vector256<double> p00 = default, p10 = default, p11 = default, p20 = default, p21 = default;
+        Vector256<double> p22 = default, p30 = default, p31 = default, p32 = default, p33 = default;
+        int rows = window.Length;
+        int r = 0;
+        for (; r <= rows - Vector256<double>.Count; r += Vector256<double>.Count)
+        {
+            var c0 = Vector256.LoadUnsafe(ref origin, (nuint)r) - s0;
+            var c1 = Vector256.LoadUnsafe(ref origin, stride + (nuint)r) - s1;
+            var c2 = Vector256.LoadUnsafe(ref origin, (2 * stride) + (nuint)r) - s2;
+            var c3 = Vector256.LoadUnsafe(ref origin, (3 * stride) + (nuint)r) - s3;
+            a0 += c0;
+            a1 += c1;
+            a2 += c2;
+            a3 += c3;
+            p00 = Vector256.FusedMultiplyAdd(c0, c0, p00);
+            p10 = Vector256.FusedMultiplyAdd(c1, c0, p10);
+            p11 = Vector256.FusedMultiplyAdd(c1, c1, p11);
+            p20 = Vector256.FusedMultiplyAdd(c2, c0, p20);
+            p21 = Vector256.FusedMultiplyAdd(c2, c1, p21);
+            p22 = Vector256.FusedMultiplyAdd(c2, c2, p22);
+            p30 = Vector256.FusedMultiplyAdd(c3, c0, p30);
+            p31 = Vector256.FusedMultiplyAdd(c3, c1, p31);
+            p32 = Vector256.FusedMultiplyAdd(c3, c2, p32);
+            p33 = Vector256.FusedMultiplyAdd(c3, c3, p33);
+        }
+
+        sums[0] = Vector256.Sum(a0);
+        sums[1] = Vector256.Sum(a1);
+        sums[2] = Vector256.Sum(a2);
+        sums[3] = Vector256.Sum(a3);
+        raw[0] = Vector256.Sum(p00);
+        raw[1] = Vector256.Sum(p10);
+        raw[2] = Vector256.Sum(p11);
+        raw[3] = Vector256.Sum(p20);
+        raw[4] = Vector256.Sum(p21);
+        raw[5] = Vector256.Sum(p22);
+        raw[6] = Vector256.Sum(p30);
+        raw[7] = Vector256.Sum(p31);
+        raw[8] = Vector256.Sum(p32);
+        raw[9] = Vector256.Sum(p33);
+        return r;
+    }
+
+    /// <summary>
+    /// Every principal minor of a four-channel correlation matrix (unit diagonal) in closed form, by the
+    /// permutation expansion: pairs 1 − r², triples 1 + 2·r·r·r − Σr², and the whole matrix with its double
+    /// transpositions and four-cycles.
+    /// </summary>
+    private static void FourChannelMinors(ReadOnlySpan<double> m, Span<double> det)
+    {
+        double a = m[1], b = m[2], c = m[3], d = m[6], e = m[7], f = m[11];
+        double aa = a * a, bb = b * b, cc = c * c, dd = d * d, ee = e * e, ff = f * f;
+        det[0b0000] = 1;
+        det[0b0001] = det[0b0010] = det[0b0100] = det[0b1000] = 1;
+        det[0b0011] = 1 - aa;
+        det[0b0101] = 1 - bb;
+        det[0b1001] = 1 - cc;
+        det[0b0110] = 1 - dd;
+        det[0b1010] = 1 - ee;
+        det[0b1100] = 1 - ff;
+        det[0b0111] = 1 + (2 * a * d * b) - aa - bb - dd;
+        det[0b1011] = 1 + (2 * a * e * c) - aa - cc - ee;
+        det[0b1101] = 1 + (2 * b * f * c) - bb - cc - ff;
+        det[0b1110] = 1 + (2 * d * f * e) - dd - ee - ff;
+        det[0b1111] = 1 - (aa + bb + cc + dd + ee + ff)
+            + (2 * ((a * d * b) + (a * e * c) + (b * f * c) + (d * f * e)))
+            + (aa * ff) + (bb * ee) + (cc * dd)
+            - (2 * ((a * d * f * c) + (a * e * f * b) + (b * d * e * c)));
+        for (int mask = 1; mask < 16; mask++)
+        {
+            det[mask] = Math.Max(det[mask], MinPivot);
+        }
+    }
+
     [SkipLocalsInit]
-    private static void Minors(ReadOnlySpan<double> r, int n, Span<double> det)
+    internal static void Minors(ReadOnlySpan<double> r, int n, Span<double> det)
     {
         // unit[d * Max + k]: row d of the unit lower factor on the walk's current path; inverse[d] = 1 / D_d.
         Span<double> unit = stackalloc double[Max * Max];

@@ -30,6 +30,10 @@ internal sealed class GaussianPredictionModel : IPredictionModel
     {
         double weighted = 0;
         double surprise = 0;
+
+        // Σ ln σᵢ² as ln Π σᵢ²: one logarithm per observation instead of one per channel. Variances are at least
+        // MinVariance and at most a few units, so the product of eight cannot underflow or overflow.
+        double variances = 1;
         for (int i = 0; i < observation.Length; i++)
         {
             double predicted = state[2 * i];
@@ -37,12 +41,14 @@ internal sealed class GaussianPredictionModel : IPredictionModel
             double e = observation[i] - predicted;
             double z2 = e * e / variance;
             weighted += z2;
-            surprise += 0.5 * (z2 + LogTwoPi + Math.Log(variance));
+            variances *= variance;
+            surprise += 0.5 * (z2 + LogTwoPi);
 
             state[2 * i] = predicted + (LevelRate * e);
             state[(2 * i) + 1] = Math.Max(MinVariance, variance + (VarianceRate * ((e * e) - variance)));
         }
 
+        surprise += 0.5 * Math.Log(variances);
         return new PredictionOutcome(Math.Sqrt(weighted / observation.Length), surprise);
     }
 }

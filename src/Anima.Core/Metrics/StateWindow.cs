@@ -45,6 +45,12 @@ public readonly ref struct StateWindow
     /// <summary>Gets the number of channels.</summary>
     public int Channels { get; }
 
+    /// <summary>Gets the first level of channel 0; channel <c>c</c>'s series starts <see cref="Stride"/>·c further on.</summary>
+    internal ref readonly double Origin => ref _data[_offset];
+
+    /// <summary>Gets the distance between the starts of two neighbouring channels' series.</summary>
+    internal int Stride => _stride;
+
     /// <summary>Gets the number of states in the window (the length of each channel's series).</summary>
     public int Length { get; }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Anima;
 
 /// <summary>
@@ -22,12 +24,19 @@ internal sealed class HalfLifeReactor : IReactor
         var channels = profile.Span;
         double scale = 1.5 - personality.Conscientiousness;
         double seconds = elapsed.TotalSeconds;
+
+        // Every channel's share kept, exp(−ln 2 · t / half-life), in one vectorised call.
+        Span<double> keep = stackalloc double[levels.Length];
         for (int i = 0; i < levels.Length; i++)
         {
-            double halfLife = channels[i].HalfLife.TotalSeconds * scale;
-            double keep = Math.Exp(-Ln2 * seconds / halfLife);
+            keep[i] = -Ln2 * seconds / (channels[i].HalfLife.TotalSeconds * scale);
+        }
+
+        TensorPrimitives.Exp(keep, keep);
+        for (int i = 0; i < levels.Length; i++)
+        {
             double baseline = channels[i].Baseline;
-            levels[i] = baseline + ((levels[i] - baseline) * keep);
+            levels[i] = baseline + ((levels[i] - baseline) * keep[i]);
         }
     }
 
