@@ -54,6 +54,9 @@ public sealed class AnimaState
     /// <summary>Gets how many experiences the agent had when this snapshot was taken (0 for a new agent).</summary>
     public long ExperienceCount { get; }
 
+    /// <summary>Gets the variant the narrative is composed with, kept so an exported state reads the same.</summary>
+    internal int NarrativeVariant => _narrativeVariant;
+
     /// <summary>Gets the time of the snapshot on the agent's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp { get; }
 

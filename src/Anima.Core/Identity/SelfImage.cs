@@ -20,6 +20,9 @@ public sealed class SelfImage
     /// long-run character and recent experience has been steady, low after upheaval.</summary>
     public double Stability { get; }
 
+    /// <summary>Gets the variant the description is composed with, kept so an exported state reads the same.</summary>
+    internal int Variant => _variant;
+
     /// <summary>Gets the agent's long-run character as an average point in emotion space.</summary>
     public Vad Character { get; }
 
