@@ -76,6 +76,30 @@ public sealed partial class AnimaCore
         Import(Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Saves this agent's whole state in a store under <paramref name="agentId"/>; see <see cref="IAnimaStore.SaveAsync"/>.</summary>
+    /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
+    /// <param name="agentId">The agent's id in the store.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>A task that completes when the save is committed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public Task SaveAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.SaveAsync(agentId, this, cancellationToken);
+    }
+
+    /// <summary>Replaces this agent's state with the one saved in a store under <paramref name="agentId"/>, if any; see <see cref="IAnimaStore.LoadAsync"/>.</summary>
+    /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
+    /// <param name="agentId">The agent's id in the store.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns><see langword="true"/> if a saved state was loaded; <see langword="false"/> if none is saved under the id (the agent is unchanged).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public Task<bool> LoadAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.LoadAsync(agentId, this, cancellationToken);
+    }
+
     private void Import(ReadOnlySpan<byte> utf8)
     {
         AgentDocument? document;

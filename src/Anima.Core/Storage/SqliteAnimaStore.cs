@@ -1,0 +1,229 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Anima;
+
+/// <summary>
+/// An <see cref="IAnimaStore"/> in one SQLite file (Microsoft.Data.Sqlite): many agents per file, write-ahead
+/// logging, one transaction per save, parameters only, and a schema version (<c>PRAGMA user_version</c>) that is
+/// migrated forward when the file is opened.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each call opens a pooled connection of its own. Another process may read while one writes; a
+/// second writer waits up to the lock timeout and then gets an <see cref="AnimaStoreException"/>.
+/// </remarks>
+public sealed class SqliteAnimaStore : IAnimaStore
+{
+    /// <summary>The schema version this library writes and the newest it opens.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
+    private const int ApplicationId = 0x414E494D;
+
+    /// <summary>The schema, one script per version; script <c>i</c> takes a file from version <c>i</c> to <c>i + 1</c>.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE agents (
+            id TEXT NOT NULL PRIMARY KEY,
+            saved_at TEXT NOT NULL,
+            document_version INTEGER NOT NULL,
+            state BLOB NOT NULL
+        ) STRICT;
+        """,
+    ];
+
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating it if missing) the store in a SQLite file, and migrates its schema to <see cref="SchemaVersion"/>.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="lockTimeout">How long to wait for another writer before giving up. The default is five seconds.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <paramref name="lockTimeout"/> is negative.</exception>
+    /// <exception cref="AnimaStoreException">The file is not an Anima database, is corrupt, is locked, or was made by a newer version; nothing is written.</exception>
+    public SqliteAnimaStore(string path, TimeSpan? lockTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var timeout = lockTimeout ?? TimeSpan.FromSeconds(5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero, nameof(lockTimeout));
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+            Pooling = true,
+        }.ToString();
+        Run("open", Migrate);
+    }
+
+    /// <summary>Gets the full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(string agentId, AnimaCore agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        ArgumentNullException.ThrowIfNull(agent);
+        using var document = new MemoryStream();
+        agent.ExportState(document);
+        await RunAsync($"save agent '{agentId}'", async connection =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO agents (id, saved_at, document_version, state) VALUES ($id, $savedAt, $version, $state)
+                ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, document_version = excluded.document_version, state = excluded.state;
+                """;
+            command.Parameters.AddWithValue("$id", agentId);
+            command.Parameters.AddWithValue("$savedAt", agent.State.Timestamp.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$version", AgentDocument.CurrentVersion);
+            command.Parameters.Add("$state", SqliteType.Blob).Value = document.ToArray();
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidDataException">The saved state does not fit <paramref name="agent"/> (see <see cref="AnimaCore.ImportState(Stream)"/>); the agent is unchanged.</exception>
+    public async Task<bool> LoadAsync(string agentId, AnimaCore agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        ArgumentNullException.ThrowIfNull(agent);
+        byte[]? state = await RunAsync($"load agent '{agentId}'", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT state FROM agents WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", agentId);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+        }).ConfigureAwait(false);
+        if (state is null)
+        {
+            return false;
+        }
+
+        agent.ImportState(new MemoryStream(state, writable: false));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<string>>("list agents", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM agents ORDER BY id COLLATE BINARY;";
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        return RunAsync($"delete agent '{agentId}'", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM agents WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", agentId);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        });
+    }
+
+    private static int Migrate(SqliteConnection connection)
+    {
+        int application = Scalar(connection, "PRAGMA application_id;");
+        int version = Scalar(connection, "PRAGMA user_version;");
+        if (application != ApplicationId)
+        {
+            bool empty = application == 0 && version == 0 && Scalar(connection, "SELECT count(*) FROM sqlite_schema;") == 0;
+            if (!empty)
+            {
+                throw new AnimaStoreException($"'{connection.DataSource}' is a SQLite database of another application, not an Anima store; it was left as it was.");
+            }
+        }
+
+        if (version > SchemaVersion)
+        {
+            throw new AnimaStoreException($"'{connection.DataSource}' has schema version {version}, newer than this library opens ({SchemaVersion}); it was left as it was.");
+        }
+
+        // A new file is put in write-ahead mode once (the mode is stored in the file); an existing one is not
+        // written to at all when it needs no migration, so a damaged file is never made worse by opening it.
+        if (version == 0)
+        {
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+        }
+
+        for (int from = version; from < SchemaVersion; from++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, Migrations[from], transaction);
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {from + 1};"), transaction);
+            transaction.Commit();
+        }
+
+        return version;
+    }
+
+    private static int Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private T Run<T>(string what, Func<SqliteConnection, T> action)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            return action(connection);
+        }
+        catch (SqliteException exception)
+        {
+            throw Translate(what, exception);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(string what, Func<SqliteConnection, Task<T>> action)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync().ConfigureAwait(false);
+            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            return await action(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            throw Translate(what, exception);
+        }
+    }
+
+    private AnimaStoreException Translate(string what, SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        // SQLITE_BUSY, SQLITE_LOCKED
+        5 or 6 => new AnimaStoreException($"Could not {what}: '{Path}' is locked by another writer.", exception),
+
+        // SQLITE_CORRUPT, SQLITE_NOTADB
+        11 or 26 => new AnimaStoreException($"Could not {what}: '{Path}' is not a database or is corrupt; it was left as it was.", exception),
+        _ => new AnimaStoreException($"Could not {what} in '{Path}': {exception.Message}", exception),
+    };
+}

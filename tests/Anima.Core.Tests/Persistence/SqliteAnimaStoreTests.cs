@@ -1,0 +1,250 @@
+using System.Security.Cryptography;
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Anima.Tests.Persistence;
+
+public sealed class SqliteAnimaStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("anima-store-");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task SaveThenLoad_IntoANewAgent_ContinuesExactly()
+    {
+        var store = new SqliteAnimaStore(File("agents.db"));
+        var (original, clock) = Agent(1);
+        var random = new Random(3);
+        for (int i = 0; i < 500; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(random.Next(0, 300)));
+            original.Experience(Random(random), i % 5 == 0 ? "I'm worried this will fail again." : null);
+        }
+
+        await original.SaveAsync(store, "ada");
+        var reopened = new SqliteAnimaStore(store.Path);
+        var (copy, copyClock) = Agent(1);
+        copyClock.SetUtcNow(clock.GetUtcNow());
+        (await copy.LoadAsync(reopened, "ada")).Should().BeTrue();
+
+        copy.ExportState().Should().Be(original.ExportState());
+        var a = new Random(9);
+        var b = new Random(9);
+        for (int i = 0; i < 100; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            copyClock.Advance(TimeSpan.FromSeconds(30));
+            var expected = original.Experience(Random(a));
+            var actual = copy.Experience(Random(b));
+            actual.Narrative.Should().Be(expected.Narrative);
+            copy.ExportState().Should().Be(original.ExportState(), "step {0} after loading", i);
+        }
+    }
+
+    [Fact]
+    public async Task TwoHundredAgents_InOneDatabase_KeepSeparateExactStates()
+    {
+        var store = new SqliteAnimaStore(File("many.db"));
+        var saved = new Dictionary<string, string>();
+        for (int n = 0; n < 200; n++)
+        {
+            var (agent, clock) = Agent(n);
+            var random = new Random(n);
+            for (int i = 0; i < n % 17; i++)
+            {
+                clock.Advance(TimeSpan.FromMinutes(1));
+                agent.Experience(Random(random));
+            }
+
+            string id = $"agent-{n:000}";
+            await store.SaveAsync(id, agent);
+            saved[id] = agent.ExportState();
+        }
+
+        (await store.ListAsync()).Should().Equal(saved.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, expected) in saved)
+        {
+            var (agent, _) = Agent(int.Parse(id[6..], System.Globalization.CultureInfo.InvariantCulture));
+            (await store.LoadAsync(id, agent)).Should().BeTrue();
+            agent.ExportState().Should().Be(expected, id);
+        }
+
+        (await store.DeleteAsync("agent-007")).Should().BeTrue();
+        (await store.DeleteAsync("agent-007")).Should().BeFalse();
+        (await store.LoadAsync("agent-007", Agent(7).Agent)).Should().BeFalse();
+        (await store.ListAsync()).Should().HaveCount(199);
+    }
+
+    [Fact]
+    public async Task Save_ReplacesThePreviousSaveOfTheSameAgent()
+    {
+        var store = new SqliteAnimaStore(File("replace.db"));
+        var (agent, _) = Agent(5);
+        await store.SaveAsync("bo", agent);
+        agent.Experience(new Stimulus { Tension = 0.9 });
+        await store.SaveAsync("bo", agent);
+
+        var (copy, _) = Agent(5);
+        await store.LoadAsync("bo", copy);
+
+        copy.State.ExperienceCount.Should().Be(1);
+        (await store.ListAsync()).Should().Equal("bo");
+    }
+
+    [Fact]
+    public void Open_FileThatIsNotADatabase_IsRefusedAndLeftAlone()
+    {
+        string path = File("notes.db");
+        System.IO.File.WriteAllText(path, "These are my notes, not a database. " + new string('x', 5000));
+        string before = Hash(path);
+
+        var act = () => new SqliteAnimaStore(path);
+
+        act.Should().Throw<AnimaStoreException>().WithMessage("*is not a database or is corrupt*");
+        Hash(path).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Load_CorruptDatabase_IsRefusedAndLeftAlone()
+    {
+        string path = File("corrupt.db");
+        var store = new SqliteAnimaStore(path);
+        for (int n = 0; n < 20; n++)
+        {
+            await store.SaveAsync($"a{n}", Agent(n).Agent);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var bytes = await System.IO.File.ReadAllBytesAsync(path);
+        for (int i = 4096; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(i * 31);
+        }
+
+        await System.IO.File.WriteAllBytesAsync(path, bytes);
+        string before = Hash(path);
+
+        var act = async () =>
+        {
+            var reopened = new SqliteAnimaStore(path);
+            await reopened.LoadAsync("a3", Agent(3).Agent);
+        };
+
+        await act.Should().ThrowAsync<AnimaStoreException>().WithMessage("*is not a database or is corrupt*");
+        Hash(path).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Save_WhileAnotherWriterHoldsTheLock_FailsClearlyThenWorks()
+    {
+        string path = File("locked.db");
+        var store = new SqliteAnimaStore(path, lockTimeout: TimeSpan.FromSeconds(1));
+        var (agent, _) = Agent(2);
+        await store.SaveAsync("cy", agent);
+
+        using (var writer = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            writer.Open();
+            using var transaction = writer.BeginTransaction(deferred: false);
+            using var command = writer.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM agents;";
+            command.ExecuteNonQuery();
+
+            agent.Experience(new Stimulus { Cohesion = 0.5 });
+            var act = () => store.SaveAsync("cy", agent);
+            (await act.Should().ThrowAsync<AnimaStoreException>()).WithMessage("*is locked by another writer*");
+        }
+
+        await store.SaveAsync("cy", agent);
+        var (copy, _) = Agent(2);
+        (await store.LoadAsync("cy", copy)).Should().BeTrue();
+        copy.State.ExperienceCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void Open_DatabaseOfAnotherApplication_IsRefused()
+    {
+        string path = File("other.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);";
+            command.ExecuteNonQuery();
+        }
+
+        string before = Hash(path);
+
+        var act = () => new SqliteAnimaStore(path);
+
+        act.Should().Throw<AnimaStoreException>().WithMessage("*another application*");
+        Hash(path).Should().Be(before);
+    }
+
+    [Fact]
+    public void Open_DatabaseFromANewerVersion_IsRefused()
+    {
+        string path = File("newer.db");
+        _ = new SqliteAnimaStore(path);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA user_version = {SqliteAnimaStore.SchemaVersion + 1};";
+            command.ExecuteNonQuery();
+        }
+
+        var act = () => new SqliteAnimaStore(path);
+
+        act.Should().Throw<AnimaStoreException>().WithMessage($"*schema version {SqliteAnimaStore.SchemaVersion + 1}, newer than this library opens*");
+    }
+
+    [Fact]
+    public async Task BadArguments_AreRefused()
+    {
+        var store = new SqliteAnimaStore(File("args.db"));
+        var agent = Agent(1).Agent;
+
+        await store.Invoking(s => s.SaveAsync("", agent)).Should().ThrowAsync<ArgumentException>();
+        await store.Invoking(s => s.SaveAsync("x", null!)).Should().ThrowAsync<ArgumentNullException>();
+        await agent.Invoking(a => a.SaveAsync(null!, "x")).Should().ThrowAsync<ArgumentNullException>();
+        FluentActions.Invoking(() => new SqliteAnimaStore(" ")).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new SqliteAnimaStore(File("t.db"), TimeSpan.FromSeconds(-1))).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private string File(string name) => Path.Combine(_folder.FullName, name);
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(System.IO.File.ReadAllBytes(path)));
+
+    private static (AnimaCore Agent, FakeTimeProvider Clock) Agent(int seed)
+    {
+        var clock = new FakeTimeProvider(Start);
+        return (new AnimaCore(new AnimaOptions { Seed = seed, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = clock }), clock);
+    }
+
+    private static Stimulus Random(Random random) => new()
+    {
+        Tension = (random.NextDouble() * 2) - 1,
+        Arousal = (random.NextDouble() * 2) - 1,
+        Satisfaction = (random.NextDouble() * 2) - 1,
+        Cohesion = (random.NextDouble() * 2) - 1,
+    };
+}
