@@ -13,10 +13,12 @@ internal sealed record CommandLine
           --provider <name>    openai | anthropic | openrouter | groq | together | ollama | compatible | offline
           --model <id>         the model id (default: the provider's first recommended model)
           --base-url <url>     the endpoint (required for 'compatible'; optional for the others)
+          --store <file>       keep the agent in this SQLite file (default: AnimaChat/anima.db in your data folder)
+          --no-store           keep nothing; the agent starts afresh and is forgotten on exit
           --models             list the recommended models and exit
           --help               show this text
 
-        Environment: ANIMA_PROVIDER, ANIMA_MODEL, ANIMA_BASE_URL, OLLAMA_HOST, and the keys
+        Environment: ANIMA_PROVIDER, ANIMA_MODEL, ANIMA_BASE_URL, ANIMA_STORE, OLLAMA_HOST, and the keys
         OPENAI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY, GROQ_API_KEY, TOGETHER_API_KEY, ANIMA_API_KEY.
         With no provider chosen, the first provider whose key is set is used; with none, the agent runs offline.
         """;
@@ -38,6 +40,32 @@ internal sealed record CommandLine
 
     /// <summary>Gets the endpoint given with <c>--base-url</c>, if any.</summary>
     public string? BaseUrl { get; init; }
+
+    /// <summary>Gets the store file given with <c>--store</c>, if any.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>Gets a value indicating whether <c>--no-store</c> asked to keep nothing.</summary>
+    public bool NoStore { get; init; }
+
+    /// <summary>Decides where the agent is kept: <c>--no-store</c>, then <c>--store</c>, then <c>ANIMA_STORE</c>, then the user's data folder.</summary>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <returns>The file, or <see langword="null"/> to keep nothing.</returns>
+    public string? StorePath(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (NoStore)
+        {
+            return null;
+        }
+
+        if ((Store ?? environment("ANIMA_STORE")) is { Length: > 0 } chosen)
+        {
+            return chosen;
+        }
+
+        string data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        return Path.Combine(data.Length > 0 ? data : Path.GetTempPath(), "AnimaChat", "anima.db");
+    }
 
     /// <summary>Reads the arguments.</summary>
     /// <param name="args">The arguments after <c>--</c>.</param>
@@ -65,6 +93,8 @@ internal sealed record CommandLine
                 case "--provider": result = result with { Provider = Value(ref i) }; break;
                 case "--model": result = result with { Model = Value(ref i) }; break;
                 case "--base-url": result = result with { BaseUrl = Value(ref i) }; break;
+                case "--store": result = result with { Store = Value(ref i) }; break;
+                case "--no-store": result = result with { NoStore = true }; break;
                 default: throw new CommandLineException($"Unknown option '{args[i]}'. Run with --help to see the options.");
             }
 

@@ -44,7 +44,8 @@ catch (CommandLineException exception)
 
 using var chatClient = ChatClientFactory.Create(choice);
 var agent = new AnimaCore(Character.Options(TimeProvider.System), chatClient);
-var session = new ReplSession(agent, AnsiConsole.Console, choice, TimeProvider.System);
+var store = Keeping.Open(commandLine.StorePath(Environment.GetEnvironmentVariable), agent, AnsiConsole.Console);
+var session = new ReplSession(agent, AnsiConsole.Console, choice, TimeProvider.System, store);
 
 // Ctrl+C cancels the reply being written; with no reply under way it ends the program as usual.
 Console.CancelKeyPress += (_, e) => e.Cancel = session.CancelTurn();

@@ -19,6 +19,7 @@ internal sealed class ReplSession
     private readonly ProviderChoice _provider;
     private readonly TimeProvider _clock;
     private readonly bool _live;
+    private readonly IAnimaStore? _store;
     private readonly Lock _turnLock = new();
     private CancellationTokenSource? _turn;
 
@@ -27,8 +28,10 @@ internal sealed class ReplSession
     /// <param name="console">Where everything is shown.</param>
     /// <param name="provider">The provider in use, shown in the banner and the export.</param>
     /// <param name="clock">The clock used to name exported files.</param>
-    public ReplSession(AnimaCore agent, IAnsiConsole console, ProviderChoice provider, TimeProvider clock)
+    /// <param name="store">Where the agent is saved after every turn and command, under <see cref="AgentId"/>; none if null.</param>
+    public ReplSession(AnimaCore agent, IAnsiConsole console, ProviderChoice provider, TimeProvider clock, IAnimaStore? store = null)
     {
+        _store = store;
         _agent = agent;
         _console = console;
         _provider = provider;
@@ -48,6 +51,9 @@ internal sealed class ReplSession
         ("/help", "this list"),
         ("/quit", "leave"),
     ];
+
+    /// <summary>The id the REPL's agent is kept under in its store.</summary>
+    public const string AgentId = "anima";
 
     /// <summary>Gets the session so far.</summary>
     public SessionLog Log { get; }
@@ -95,7 +101,7 @@ internal sealed class ReplSession
 
             if (line[0] == '/')
             {
-                if (!Command(line))
+                if (!await CommandAsync(line))
                 {
                     break;
                 }
@@ -164,20 +170,20 @@ internal sealed class ReplSession
                 _console.Write(StateView.Panel(_agent.State));
             }
 
-            Log.Record("chat", line, reply.ToString(), _agent.State);
+            await RememberAsync("chat", line, reply.ToString());
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
         {
             _console.WriteLine();
             _console.MarkupLine("[yellow]Turn cancelled. The agent heard you, but the turn is not kept in the conversation.[/]");
-            Log.Record("unanswered", line, null, _agent.State);
+            await RememberAsync("unanswered", line, null);
         }
         catch (Exception exception)
         {
             _console.WriteLine();
             _console.MarkupLine($"[red]The model could not answer:[/] {Markup.Escape(exception.Message)}");
             _console.MarkupLine("[grey]The agent heard you, but the turn is not kept in the conversation. Check the provider, model and key (/models).[/]");
-            Log.Record("unanswered", line, null, _agent.State);
+            await RememberAsync("unanswered", line, null);
         }
         finally
         {
@@ -188,7 +194,7 @@ internal sealed class ReplSession
         }
     }
 
-    private bool Command(string line)
+    private async Task<bool> CommandAsync(string line)
     {
         int space = line.IndexOf(' ', StringComparison.Ordinal);
         string name = (space < 0 ? line[1..] : line[1..space]).ToLowerInvariant();
@@ -197,7 +203,7 @@ internal sealed class ReplSession
         if (Mood.All.FirstOrDefault(m => m.Command == name) is { } mood)
         {
             var state = _agent.Experience(mood.Stimulus);
-            Log.Record(mood.Command, line, null, state);
+            await RememberAsync(mood.Command, line, null);
             _console.MarkupLine($"[grey]({Markup.Escape(mood.Description)})[/]");
             _console.Write(StateView.Panel(state));
             return true;
@@ -216,7 +222,7 @@ internal sealed class ReplSession
             case "reset":
                 _agent.Reset();
                 _agent.ClearHistory();
-                Log.Record("reset", line, null, _agent.State);
+                await RememberAsync("reset", line, null);
                 _console.MarkupLine("[grey]The agent starts afresh and the conversation is forgotten.[/]");
                 _console.Write(StateView.Panel(_agent.State));
                 return true;
@@ -235,6 +241,25 @@ internal sealed class ReplSession
             default:
                 _console.MarkupLine($"[yellow]Unknown command '/{Markup.Escape(name)}'.[/] Type /help for the list.");
                 return true;
+        }
+    }
+
+    /// <summary>Logs the moment and keeps the agent in its store; a failed save is reported and the session goes on.</summary>
+    private async Task RememberAsync(string kind, string? input, string? reply)
+    {
+        Log.Record(kind, input, reply, _agent.State);
+        if (_store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _agent.SaveAsync(_store, AgentId);
+        }
+        catch (AnimaStoreException exception)
+        {
+            _console.MarkupLine($"[yellow]Could not keep the agent:[/] {Markup.Escape(exception.Message)}");
         }
     }
 

@@ -10,7 +10,7 @@ namespace Anima.Tests.Samples;
 public sealed class AnimaChatProcessTests : IDisposable
 {
     private static readonly string[] ProviderVariables =
-        ["ANIMA_PROVIDER", "ANIMA_MODEL", "ANIMA_BASE_URL", "ANIMA_API_KEY", "OLLAMA_HOST", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENROUTER_API_KEY", "GROQ_API_KEY", "TOGETHER_API_KEY"];
+        ["ANIMA_PROVIDER", "ANIMA_STORE", "ANIMA_MODEL", "ANIMA_BASE_URL", "ANIMA_API_KEY", "OLLAMA_HOST", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENROUTER_API_KEY", "GROQ_API_KEY", "TOGETHER_API_KEY"];
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("anima-process-");
 
@@ -21,7 +21,7 @@ public sealed class AnimaChatProcessTests : IDisposable
     {
         string target = Path.Combine(_folder.FullName, "piped");
 
-        var (exit, output, error) = await RunAsync([], $"Hello! I'm so happy to meet you.\n/stress\n/state\n/export {target}\n/quit\n");
+        var (exit, output, error) = await RunAsync(["--no-store"], $"Hello! I'm so happy to meet you.\n/stress\n/state\n/export {target}\n/quit\n");
 
         error.Should().BeEmpty();
         exit.Should().Be(0);
@@ -29,6 +29,21 @@ public sealed class AnimaChatProcessTests : IDisposable
         using var log = JsonDocument.Parse(await File.ReadAllTextAsync(target + ".json"));
         log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).Should().Equal("start", "chat", "stress");
         ReplTests.AssertValidChart(target + ".svg", points: 3, reactors: ["tension", "arousal", "satisfaction", "cohesion"]);
+    }
+
+    [Fact]
+    public async Task AnimaChat_SecondRun_ResumesTheAgentKeptInTheStore()
+    {
+        string store = Path.Combine(_folder.FullName, "kept.db");
+
+        var (firstExit, first, firstError) = await RunAsync(["--store", store], "/stress\n/joy\nthanks for listening\n/quit\n");
+        var (secondExit, second, secondError) = await RunAsync(["--store", store], "/state\n/quit\n");
+
+        (firstError + secondError).Should().BeEmpty();
+        firstExit.Should().Be(0);
+        secondExit.Should().Be(0);
+        first.Should().Contain("A new agent; it is kept in");
+        second.Should().Contain("Resumed the agent from").And.Contain("after 4 experiences", "two moods, the message and the reply were experienced");
     }
 
     [Fact]

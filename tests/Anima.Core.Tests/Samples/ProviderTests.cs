@@ -122,7 +122,7 @@ public sealed class ProviderTests
     [Fact]
     public void Parse_EveryOption_IsRead()
     {
-        var commandLine = CommandLine.Parse(["--provider=groq", "--model", "llama-3.3-70b-versatile", "--base-url", "https://x.test/v1", "--models", "--demo", "-h"]);
+        var commandLine = CommandLine.Parse(["--provider=groq", "--model", "llama-3.3-70b-versatile", "--base-url", "https://x.test/v1", "--models", "--demo", "-h", "--store", "a.db", "--no-store"]);
 
         commandLine.Should().Be(new CommandLine
         {
@@ -132,6 +132,19 @@ public sealed class ProviderTests
             ListModels = true,
             Demo = true,
             Help = true,
+            Store = "a.db",
+            NoStore = true,
         });
+    }
+
+    [Fact]
+    public void StorePath_FollowsNoStoreThenOptionThenEnvironmentThenDataFolder()
+    {
+        var environment = new Dictionary<string, string> { ["ANIMA_STORE"] = "/tmp/from-env.db" };
+
+        new CommandLine { NoStore = true, Store = "x.db" }.StorePath(environment.GetValueOrDefault).Should().BeNull();
+        new CommandLine { Store = "x.db" }.StorePath(environment.GetValueOrDefault).Should().Be("x.db");
+        new CommandLine().StorePath(environment.GetValueOrDefault).Should().Be("/tmp/from-env.db");
+        new CommandLine().StorePath(_ => null).Should().EndWith(Path.Combine("AnimaChat", "anima.db"));
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ReplHarness
 {
     private readonly System.Text.StringBuilder _output = new();
 
-    public ReplHarness(IChatClient? client = null, ProviderChoice? provider = null, bool terminal = false)
+    public ReplHarness(IChatClient? client = null, ProviderChoice? provider = null, bool terminal = false, IAnimaStore? store = null)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         Provider = provider ?? ProviderChoice.Resolve(new AnimaChat.CommandLine(), _ => null);
@@ -24,7 +24,7 @@ internal sealed class ReplHarness
             Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(new StringWriter(_output)),
         });
-        Session = new ReplSession(Agent, console, Provider, Clock);
+        Session = new ReplSession(Agent, console, Provider, Clock, store);
     }
 
     public FakeTimeProvider Clock { get; }

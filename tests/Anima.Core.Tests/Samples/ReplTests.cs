@@ -144,6 +144,21 @@ public sealed class ReplTests : IDisposable
     }
 
     [Fact]
+    public async Task Repl_WithAStore_KeepsTheAgentAfterEveryTurnAndCommand()
+    {
+        var store = new SqliteAnimaStore(Path.Combine(_folder.FullName, "repl.db"));
+        var repl = new ReplHarness(store: store);
+
+        await repl.RunAsync("hello there", "/grief", "/quit");
+
+        var resumed = new AnimaCore(AnimaChat.Character.Options(repl.Clock));
+        (await resumed.LoadAsync(store, AnimaChat.Repl.ReplSession.AgentId)).Should().BeTrue();
+        resumed.ExportState().Should().Be(repl.Agent.ExportState());
+        resumed.State.ExperienceCount.Should().Be(3, "the message, the offline reply and /grief");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Repl_NeverPrintsTheKey()
     {
         const string Key = "sk-test-never-print-me-1234567890";
