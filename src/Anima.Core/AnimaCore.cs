@@ -69,6 +69,10 @@ public sealed partial class AnimaCore
         _instructions = options.Instructions;
         _historyBudget = options.HistoryTokenBudget;
         _baseOutputTokens = options.BaseOutputTokens;
+        _memoryOptions = options.MemoryOptions ?? new MemoryOptions();
+        _memoryOptions.Validate();
+        Memory = options.Memory ?? new EmotionalMemoryBank(_memoryOptions);
+        _embeddings = options.Embeddings ?? new HashingEmbeddingGenerator();
         ChatClient = chatClient;
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
 
@@ -165,7 +169,7 @@ public sealed partial class AnimaCore
     /// <summary>
     /// Returns the agent to the state it had when it was built: reactors at baseline, no history, no
     /// intention, no growth, the emotion map unadapted, the experience count zero and the random source
-    /// re-seeded with <see cref="Seed"/>. The clock is read anew.
+    /// re-seeded with <see cref="Seed"/>, and no memories. The clock is read anew.
     /// </summary>
     public void Reset()
     {
@@ -173,6 +177,8 @@ public sealed partial class AnimaCore
         {
             Initialize(_state);
             _snapshot = _state.Snapshot;
+            Memory.Clear();
+            Interlocked.Exchange(ref _lastMemoryId, 0);
         }
     }
 

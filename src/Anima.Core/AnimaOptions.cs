@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 namespace Anima;
 
 /// <summary>
@@ -92,4 +93,16 @@ public sealed class AnimaOptions
     /// </summary>
     /// <value>The default value is 1,024 tokens.</value>
     public int BaseOutputTokens { get; set; } = 1024;
+
+    /// <summary>Gets or sets where the agent keeps its memories.</summary>
+    /// <value>The default value is <see langword="null"/>: a new <see cref="EmotionalMemoryBank"/> scored by <see cref="MemoryOptions"/>.</value>
+    public IEmotionalMemory? Memory { get; set; }
+
+    /// <summary>Gets or sets how memories are scored and echoed when <see cref="Memory"/> is left to its default.</summary>
+    /// <value>The default value is <see langword="null"/>: the defaults of <see cref="Anima.MemoryOptions"/>.</value>
+    public MemoryOptions? MemoryOptions { get; set; }
+
+    /// <summary>Gets or sets the generator that embeds remembered texts and recall cues; any M.E.AI embedding generator fits.</summary>
+    /// <value>The default value is <see langword="null"/>: an offline <see cref="HashingEmbeddingGenerator"/> of 384 dimensions.</value>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; set; }
 }

@@ -45,7 +45,8 @@ internal sealed record AgentDocument(
     double[] Soul,
     SnapshotDocument Snapshot,
     JsonElement Conversation,
-    string[] SeenToolResults)
+    string[] SeenToolResults,
+    MemoryDocument[]? Memories = null)
 {
     /// <summary>The value of <see cref="Format"/>.</summary>
     public const string FormatName = "anima-agent";
@@ -53,6 +54,12 @@ internal sealed record AgentDocument(
     /// <summary>The version this library writes and the newest it reads.</summary>
     public const int CurrentVersion = 1;
 }
+
+/// <summary>
+/// A memory as stored: the embedding as the little-endian bytes of its floats (base64 in JSON), so it round-trips
+/// exactly; the feeling as [valence, arousal, dominance].
+/// </summary>
+internal sealed record MemoryDocument(long Id, string Text, DateTimeOffset Timestamp, string Emotion, double[] Feeling, double[] Levels, double Importance, byte[] Embedding);
 
 /// <summary>An intention as stored.</summary>
 internal sealed record IntentionDocument(Goal Goal, IntentionSource Source, double Strength, Need? Need, int Persistence);

@@ -24,12 +24,16 @@ public sealed partial class AnimaCore
     public void ExportState(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, CaptureDocument(), AgentDocumentJsonContext.Default.AgentDocument);
+        JsonSerializer.Serialize(utf8Json, CaptureDocument(includeMemories: true), AgentDocumentJsonContext.Default.AgentDocument);
     }
 
     /// <summary>Returns the agent's whole state as a versioned JSON document; see <see cref="ExportState(Stream)"/>.</summary>
     /// <returns>The JSON text.</returns>
-    public string ExportState() => JsonSerializer.Serialize(CaptureDocument(), AgentDocumentJsonContext.Default.AgentDocument);
+    public string ExportState() => JsonSerializer.Serialize(CaptureDocument(includeMemories: true), AgentDocumentJsonContext.Default.AgentDocument);
+
+    /// <summary>The document a store keeps: everything but the memories, which a store keeps row by row.</summary>
+    internal byte[] ExportStateWithoutMemories() =>
+        JsonSerializer.SerializeToUtf8Bytes(CaptureDocument(includeMemories: false), AgentDocumentJsonContext.Default.AgentDocument);
 
     /// <summary>
     /// Replaces the agent's state with one written by <see cref="ExportState(Stream)"/>, so it continues exactly
@@ -100,7 +104,10 @@ public sealed partial class AnimaCore
         return store.LoadAsync(agentId, this, cancellationToken);
     }
 
-    private void Import(ReadOnlySpan<byte> utf8)
+    /// <summary>Imports a document a store kept, with the memories it kept beside it; all checked before anything changes.</summary>
+    internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories) => Import(utf8, memories);
+
+    private void Import(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories = null)
     {
         AgentDocument? document;
         try
@@ -142,12 +149,20 @@ public sealed partial class AnimaCore
 
         var restored = new AgentState(_profile.Count, _state.Prediction.Length, _table.Count, new double[_state.History.Length]);
         var (history, seen) = Restore(document, restored);
+        var memories = RestoreMemories(storedMemories ?? ToMemories(document.Memories));
 
         lock (_gate)
         {
             restored.History.CopyTo(_state.History, 0);
             _state.CopyFrom(restored);
             _snapshot = _state.Snapshot;
+            Memory.Clear();
+            foreach (var memory in memories)
+            {
+                Memory.Add(memory);
+            }
+
+            Interlocked.Exchange(ref _lastMemoryId, memories.Count > 0 ? memories[^1].Id : 0);
         }
 
         lock (_historyGate)
@@ -162,8 +177,9 @@ public sealed partial class AnimaCore
         }
     }
 
-    private AgentDocument CaptureDocument()
+    private AgentDocument CaptureDocument(bool includeMemories)
     {
+        MemoryDocument[]? memories = includeMemories ? [.. Memory.GetAll().Select(MemoryDocumentOf)] : null;
         JsonElement conversation;
         lock (_historyGate)
         {
@@ -216,8 +232,59 @@ public sealed partial class AnimaCore
                 [.. s.Soul],
                 SnapshotOf(s.Snapshot),
                 conversation,
-                seen);
+                seen,
+                memories);
         }
+    }
+
+    private static MemoryDocument MemoryDocumentOf(EmotionalMemory m) =>
+        new(m.Id, m.Text, m.Timestamp, m.Emotion, Vector(m.Feeling), [.. m.Levels], m.Importance, EmbeddingBytes(m.Embedding.Span));
+
+    /// <summary>The little-endian bytes of an embedding's floats.</summary>
+    internal static byte[] EmbeddingBytes(ReadOnlySpan<float> embedding)
+    {
+        var bytes = new byte[embedding.Length * sizeof(float)];
+        for (int i = 0; i < embedding.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), embedding[i]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>An embedding from the little-endian bytes of its floats, or <see langword="null"/> when the length does not fit.</summary>
+    internal static float[]? EmbeddingFrom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0 || bytes.Length % sizeof(float) != 0)
+        {
+            return null;
+        }
+
+        var embedding = new float[bytes.Length / sizeof(float)];
+        for (int i = 0; i < embedding.Length; i++)
+        {
+            embedding[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+        }
+
+        return embedding;
+    }
+
+    private static List<EmotionalMemory> ToMemories(MemoryDocument[]? documents)
+    {
+        var memories = new List<EmotionalMemory>(documents?.Length ?? 0);
+        for (int i = 0; i < (documents?.Length ?? 0); i++)
+        {
+            var d = documents![i];
+            if (d is null)
+            {
+                throw Refuse($"memories[{i}] is missing");
+            }
+
+            var embedding = EmbeddingFrom(d.Embedding ?? []) ?? throw Refuse($"memories[{i}].embedding is not a whole number of floats");
+            memories.Add(new EmotionalMemory(d.Id, d.Text, d.Timestamp, d.Emotion, Point(d.Feeling, $"memories[{i}].feeling"), d.Levels ?? throw Refuse($"memories[{i}].levels is missing"), d.Importance, embedding));
+        }
+
+        return memories;
     }
 
     private static SnapshotDocument SnapshotOf(AnimaState a) => new(

@@ -83,6 +83,45 @@ public sealed partial class AnimaCore
         return (history, d.SeenToolResults);
     }
 
+    /// <summary>Checks memories (from a document or a store) against this agent before any is kept.</summary>
+    private List<EmotionalMemory> RestoreMemories(IReadOnlyList<EmotionalMemory> memories)
+    {
+        var checkedMemories = new List<EmotionalMemory>(memories.Count);
+        int dimensions = memories.Count > 0 ? memories[0].Embedding.Length : 0;
+        long last = 0;
+        for (int i = 0; i < memories.Count; i++)
+        {
+            var m = memories[i];
+            string field = $"memories[{i}]";
+            if (m.Id <= last)
+            {
+                throw Refuse($"{field}.id is {m.Id}; ids must rise from one");
+            }
+
+            last = m.Id;
+            Text(m.Text, field + ".text");
+            Emotion(m.Emotion, field + ".emotion");
+            Point([m.Feeling.Valence, m.Feeling.Arousal, m.Feeling.Dominance], field + ".feeling");
+            var levels = new double[_profile.Count];
+            Copy([.. m.Levels], levels, field + ".levels", 0, 1);
+            Finite(m.Importance, field + ".importance", 0, 1);
+            if (m.Embedding.Length != dimensions)
+            {
+                throw Refuse($"{field}.embedding has {m.Embedding.Length} dimensions; the first memory's has {dimensions}");
+            }
+
+            float norm = System.Numerics.Tensors.TensorPrimitives.Norm(m.Embedding.Span);
+            if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
+            {
+                throw Refuse(string.Create(CultureInfo.InvariantCulture, $"{field}.embedding has length {norm}; it must be of unit length"));
+            }
+
+            checkedMemories.Add(m with { Levels = levels });
+        }
+
+        return checkedMemories;
+    }
+
     private AnimaState SnapshotFrom(SnapshotDocument d, long count)
     {
         Required(d, "snapshot");

@@ -15,7 +15,7 @@ namespace Anima;
 public sealed class SqliteAnimaStore : IAnimaStore
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
     private const int ApplicationId = 0x414E494D;
@@ -30,6 +30,22 @@ public sealed class SqliteAnimaStore : IAnimaStore
             document_version INTEGER NOT NULL,
             state BLOB NOT NULL
         ) STRICT;
+        """,
+        """
+        CREATE TABLE memories (
+            agent_id TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            remembered_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            emotion TEXT NOT NULL,
+            valence REAL NOT NULL,
+            arousal REAL NOT NULL,
+            dominance REAL NOT NULL,
+            levels BLOB NOT NULL,
+            importance REAL NOT NULL,
+            embedding BLOB NOT NULL,
+            PRIMARY KEY (agent_id, id)
+        ) STRICT, WITHOUT ROWID;
         """,
     ];
 
@@ -64,11 +80,12 @@ public sealed class SqliteAnimaStore : IAnimaStore
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(agent);
-        using var document = new MemoryStream();
-        agent.ExportState(document);
+        byte[] document = agent.ExportStateWithoutMemories();
+        var memories = agent.Memory.GetAll();
         await RunAsync($"save agent '{agentId}'", async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await SaveMemoriesAsync(connection, transaction, agentId, memories, cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -78,7 +95,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             command.Parameters.AddWithValue("$id", agentId);
             command.Parameters.AddWithValue("$savedAt", agent.State.Timestamp.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$version", AgentDocument.CurrentVersion);
-            command.Parameters.Add("$state", SqliteType.Blob).Value = document.ToArray();
+            command.Parameters.Add("$state", SqliteType.Blob).Value = document;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return 0;
@@ -91,19 +108,27 @@ public sealed class SqliteAnimaStore : IAnimaStore
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(agent);
-        byte[]? state = await RunAsync($"load agent '{agentId}'", async connection =>
+        (byte[]? state, List<EmotionalMemory>? memories) = await RunAsync($"load agent '{agentId}'", async connection =>
         {
+            // One read transaction, so the state and its memories come from the same save.
+            using var transaction = connection.BeginTransaction(deferred: true);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = "SELECT state FROM agents WHERE id = $id;";
             command.Parameters.AddWithValue("$id", agentId);
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not byte[] saved)
+            {
+                return ((byte[]?)null, (List<EmotionalMemory>?)null);
+            }
+
+            return (saved, await LoadMemoriesAsync(connection, transaction, agentId, cancellationToken).ConfigureAwait(false));
         }).ConfigureAwait(false);
         if (state is null)
         {
             return false;
         }
 
-        agent.ImportState(new MemoryStream(state, writable: false));
+        agent.ImportFromStore(state, memories!);
         return true;
     }
 
@@ -130,10 +155,129 @@ public sealed class SqliteAnimaStore : IAnimaStore
         return RunAsync($"delete agent '{agentId}'", async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM agents WHERE id = $id;";
+            command.CommandText = "DELETE FROM memories WHERE agent_id = $id; DELETE FROM agents WHERE id = $id;";
             command.Parameters.AddWithValue("$id", agentId);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         });
+    }
+
+    /// <summary>Writes the memories newer than the newest already saved for the agent (memories never change once made).</summary>
+    private static async Task SaveMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, IReadOnlyList<EmotionalMemory> memories, CancellationToken cancellationToken)
+    {
+        await using var newest = connection.CreateCommand();
+        newest.Transaction = transaction;
+        newest.CommandText = "SELECT coalesce(max(id), 0) FROM memories WHERE agent_id = $id;";
+        newest.Parameters.AddWithValue("$id", agentId);
+        long saved = Convert.ToInt64(await newest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (memories.Count > 0 && memories[^1].Id < saved)
+        {
+            // The agent was reset or given other memories since the last save: start the agent's memories afresh.
+            await using var clear = connection.CreateCommand();
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM memories WHERE agent_id = $id;";
+            clear.Parameters.AddWithValue("$id", agentId);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            saved = 0;
+        }
+        else if (memories.Count == 0 && saved > 0)
+        {
+            await using var clear = connection.CreateCommand();
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM memories WHERE agent_id = $id;";
+            clear.Parameters.AddWithValue("$id", agentId);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO memories (agent_id, id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding)
+            VALUES ($agent, $id, $at, $text, $emotion, $valence, $arousal, $dominance, $levels, $importance, $embedding);
+            """;
+        var agent = insert.Parameters.Add("$agent", SqliteType.Text);
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var at = insert.Parameters.Add("$at", SqliteType.Text);
+        var text = insert.Parameters.Add("$text", SqliteType.Text);
+        var emotion = insert.Parameters.Add("$emotion", SqliteType.Text);
+        var valence = insert.Parameters.Add("$valence", SqliteType.Real);
+        var arousal = insert.Parameters.Add("$arousal", SqliteType.Real);
+        var dominance = insert.Parameters.Add("$dominance", SqliteType.Real);
+        var levels = insert.Parameters.Add("$levels", SqliteType.Blob);
+        var importance = insert.Parameters.Add("$importance", SqliteType.Real);
+        var embedding = insert.Parameters.Add("$embedding", SqliteType.Blob);
+        agent.Value = agentId;
+        foreach (var memory in memories)
+        {
+            if (memory.Id <= saved)
+            {
+                continue;
+            }
+
+            id.Value = memory.Id;
+            at.Value = memory.Timestamp.ToString("O", CultureInfo.InvariantCulture);
+            text.Value = memory.Text;
+            emotion.Value = memory.Emotion;
+            valence.Value = memory.Feeling.Valence;
+            arousal.Value = memory.Feeling.Arousal;
+            dominance.Value = memory.Feeling.Dominance;
+            levels.Value = Doubles(memory.Levels);
+            importance.Value = memory.Importance;
+            embedding.Value = AnimaCore.EmbeddingBytes(memory.Embedding.Span);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<EmotionalMemory>> LoadMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding
+            FROM memories WHERE agent_id = $id ORDER BY id;
+            """;
+        command.Parameters.AddWithValue("$id", agentId);
+        var memories = new List<EmotionalMemory>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            long id = reader.GetInt64(0);
+            var embedding = AnimaCore.EmbeddingFrom((byte[])reader[9])
+                ?? throw new InvalidDataException($"Memory {id} of agent '{agentId}' has an embedding that is not a whole number of floats.");
+            memories.Add(new EmotionalMemory(
+                id,
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.GetString(3),
+                new Vad(reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6)),
+                Doubles((byte[])reader[7]),
+                reader.GetDouble(8),
+                embedding));
+        }
+
+        return memories;
+    }
+
+    private static byte[] Doubles(IReadOnlyList<double> values)
+    {
+        var bytes = new byte[values.Count * sizeof(double)];
+        for (int i = 0; i < values.Count; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+        }
+
+        return bytes;
+    }
+
+    private static double[] Doubles(byte[] bytes)
+    {
+        var values = new double[bytes.Length / sizeof(double)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
+        }
+
+        return values;
     }
 
     private static int Migrate(SqliteConnection connection)

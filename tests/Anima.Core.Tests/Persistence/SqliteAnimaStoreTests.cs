@@ -100,6 +100,66 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAndLoad_KeepsMemoriesRowByRow_AndForgetsThemAfterAReset()
+    {
+        var store = new SqliteAnimaStore(File("memories.db"));
+        var (agent, clock) = Agent(4);
+        for (int i = 0; i < 10; i++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            agent.Experience(new Stimulus { Tension = i / 10.0 }, $"moment number {i}");
+            await agent.RememberAsync($"I remember moment number {i}");
+            if (i is 4 or 9)
+            {
+                await store.SaveAsync("dee", agent);
+            }
+        }
+
+        var (copy, _) = Agent(4);
+        await store.LoadAsync("dee", copy);
+        copy.ExportState().Should().Be(agent.ExportState());
+        copy.Memory.Count.Should().Be(10);
+
+        agent.Reset();
+        await agent.RememberAsync("a fresh start");
+        await store.SaveAsync("dee", agent);
+        var (afterReset, _) = Agent(4);
+        await store.LoadAsync("dee", afterReset);
+        afterReset.Memory.GetAll().Select(m => m.Text).Should().Equal("a fresh start");
+    }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion1_MigratesAndLoadsItsAgentsAsSaved()
+    {
+        string path = File("old.db");
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v1.db"), path);
+
+        var store = new SqliteAnimaStore(path);
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version;";
+            Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(SqliteAnimaStore.SchemaVersion);
+        }
+
+        (await store.ListAsync()).Should().Equal("ada", "bo");
+        foreach (var (id, seed) in new[] { ("ada", 1), ("bo", 2) })
+        {
+            var agent = new AnimaCore(new AnimaOptions { Seed = seed, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
+            (await store.LoadAsync(id, agent)).Should().BeTrue();
+            var loaded = System.Text.Json.Nodes.JsonNode.Parse(agent.ExportState())!.AsObject();
+            loaded["memories"]!.AsArray().Should().BeEmpty("schema version 1 had no memories");
+            loaded.Remove("memories");
+            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"schema-v1.{id}.json")));
+            System.Text.Json.Nodes.JsonNode.DeepEquals(loaded, saved).Should().BeTrue(id);
+            await agent.RememberAsync("the first memory after the migration");
+            await store.SaveAsync(id, agent);
+        }
+    }
+
+    [Fact]
     public void Open_FileThatIsNotADatabase_IsRefusedAndLeftAlone()
     {
         string path = File("notes.db");

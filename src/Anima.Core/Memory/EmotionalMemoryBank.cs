@@ -1,0 +1,199 @@
+using System.Numerics.Tensors;
+
+namespace Anima;
+
+/// <summary>
+/// The default <see cref="IEmotionalMemory"/>: memories in memory, embeddings in one contiguous matrix, and recall
+/// by a brute-force scan — each row's cosine by <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>,
+/// recency by a vectorised <c>TensorPrimitives.Exp</c> — which at 100,000
+/// memories of 384 dimensions is bound by memory bandwidth, a few milliseconds.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class EmotionalMemoryBank : IEmotionalMemory
+{
+    private const int Chunk = 1024;
+    private const double Ln2 = 0.693147180559945309;
+
+    /// <summary>The largest distance between two felt points in the VAD cube [−1, 1]³.</summary>
+    private static readonly double MaxDistance = 2 * Math.Sqrt(3);
+
+    private readonly Lock _gate = new();
+    private readonly List<EmotionalMemory> _memories = [];
+    private readonly MemoryOptions _options;
+    private float[] _embeddings = [];
+    private long[] _ticks = [];
+    private double[] _importance = [];
+    private Vad[] _feelings = [];
+    private int _dimensions;
+
+    /// <summary>Initializes a new, empty bank.</summary>
+    /// <param name="options">How memories are scored; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public EmotionalMemoryBank(MemoryOptions? options = null)
+    {
+        _options = options ?? new MemoryOptions();
+        _options.Validate();
+    }
+
+    /// <inheritdoc />
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _memories.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(EmotionalMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var embedding = memory.Embedding.Span;
+        if (embedding.Length == 0)
+        {
+            throw new ArgumentException("The memory's embedding is empty.", nameof(memory));
+        }
+
+        float norm = TensorPrimitives.Norm(embedding);
+        if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
+        {
+            throw new ArgumentException($"The memory's embedding must have unit length; its length is {norm}.", nameof(memory));
+        }
+
+        lock (_gate)
+        {
+            if (_memories.Count > 0 && memory.Id <= _memories[^1].Id)
+            {
+                throw new ArgumentException($"Memory id {memory.Id} is not above the newest kept id {_memories[^1].Id}.", nameof(memory));
+            }
+
+            if (_memories.Count > 0 && embedding.Length != _dimensions)
+            {
+                throw new ArgumentException($"The memory's embedding has {embedding.Length} dimensions; this bank's have {_dimensions}.", nameof(memory));
+            }
+
+            int count = _memories.Count;
+            _dimensions = embedding.Length;
+            if (count == _ticks.Length)
+            {
+                int capacity = Math.Max(64, count * 2);
+                Array.Resize(ref _embeddings, capacity * _dimensions);
+                Array.Resize(ref _ticks, capacity);
+                Array.Resize(ref _importance, capacity);
+                Array.Resize(ref _feelings, capacity);
+            }
+
+            embedding.CopyTo(_embeddings.AsSpan(count * _dimensions, _dimensions));
+            _ticks[count] = memory.Timestamp.UtcTicks;
+            _importance[count] = memory.Importance;
+            _feelings[count] = memory.Feeling;
+            _memories.Add(memory);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The cue's dimensions differ from the memories'.</exception>
+    public IReadOnlyList<RecalledMemory> Recall(ReadOnlySpan<float> cue, Vad mood, DateTimeOffset now, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            int n = _memories.Count;
+            if (n == 0 || count == 0)
+            {
+                return [];
+            }
+
+            if (cue.Length != _dimensions)
+            {
+                throw new ArgumentException($"The cue has {cue.Length} dimensions; the memories have {_dimensions}.", nameof(cue));
+            }
+
+            double total = _options.RelevanceWeight + _options.RecencyWeight + _options.ImportanceWeight + _options.CongruenceWeight;
+            double wRelevance = _options.RelevanceWeight / total;
+            double wRecency = _options.RecencyWeight / total;
+            double wImportance = _options.ImportanceWeight / total;
+            double wCongruence = _options.CongruenceWeight / total;
+            double perTick = -Ln2 / _options.RecencyHalfLife.Ticks;
+            long nowTicks = now.UtcTicks;
+
+            int k = Math.Min(count, n);
+            Span<int> best = k <= 64 ? stackalloc int[k] : new int[k];
+            Span<double> bestScore = k <= 64 ? stackalloc double[k] : new double[k];
+            int found = 0;
+            Span<double> recency = stackalloc double[Chunk];
+            for (int start = 0; start < n; start += Chunk)
+            {
+                int length = Math.Min(Chunk, n - start);
+                var block = recency[..length];
+                for (int i = 0; i < length; i++)
+                {
+                    block[i] = Math.Max(0, nowTicks - _ticks[start + i]) * perTick;
+                }
+
+                TensorPrimitives.Exp(block, block);
+                for (int i = 0; i < length; i++)
+                {
+                    int row = start + i;
+                    double relevance = Math.Max(0, TensorPrimitives.Dot(_embeddings.AsSpan(row * _dimensions, _dimensions), cue));
+                    double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
+                    double score = (wRelevance * relevance) + (wRecency * block[i]) + (wImportance * _importance[row]) + (wCongruence * congruence);
+                    if (found == k && score <= bestScore[k - 1])
+                    {
+                        continue;
+                    }
+
+                    int at = found < k ? found++ : k - 1;
+                    while (at > 0 && bestScore[at - 1] < score)
+                    {
+                        best[at] = best[at - 1];
+                        bestScore[at] = bestScore[at - 1];
+                        at--;
+                    }
+
+                    best[at] = row;
+                    bestScore[at] = score;
+                }
+            }
+
+            var recalled = new RecalledMemory[found];
+            for (int i = 0; i < found; i++)
+            {
+                int row = best[i];
+                double relevance = Math.Max(0, TensorPrimitives.Dot(_embeddings.AsSpan(row * _dimensions, _dimensions), cue));
+                double fresh = Math.Exp(Math.Max(0, nowTicks - _ticks[row]) * perTick);
+                double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
+                recalled[i] = new RecalledMemory(_memories[row], bestScore[i], relevance, fresh, congruence);
+            }
+
+            return recalled;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<EmotionalMemory> GetAll()
+    {
+        lock (_gate)
+        {
+            return [.. _memories];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _memories.Clear();
+            _embeddings = [];
+            _ticks = [];
+            _importance = [];
+            _feelings = [];
+            _dimensions = 0;
+        }
+    }
+}
