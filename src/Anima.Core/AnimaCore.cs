@@ -155,15 +155,19 @@ public sealed partial class AnimaCore
 
     private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, double frustrationChange)
     {
+        AnimaState snapshot;
         lock (_gate)
         {
             _scratch.CopyFrom(_state);
-            var snapshot = Step(_scratch, stimulus, appraisal, frustrationChange);
+            snapshot = Step(_scratch, stimulus, appraisal, frustrationChange);
             _scratch.Commit();
             (_state, _scratch) = (_scratch, _state);
             _snapshot = snapshot;
-            return snapshot;
+            RecordStateChanged(snapshot);
         }
+
+        DeliverEvents();
+        return snapshot;
     }
 
     /// <summary>

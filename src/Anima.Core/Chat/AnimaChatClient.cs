@@ -80,12 +80,13 @@ public sealed class AnimaChatClient : DelegatingChatClient
             last = message;
         }
 
-        Agent.ObserveToolResults(request);
+        Agent.ObserveMessages(request, response: false);
         if (last is { } heard && heard.Role == ChatRole.User)
         {
             // The same message object is heard once, however many rounds of tool calls repeat it.
             if (!ReferenceEquals(Interlocked.Exchange(ref _lastHeard, heard), heard) && !string.IsNullOrWhiteSpace(heard.Text))
             {
+                Agent.RecordUserMessage(heard.Text);
                 Agent.Experience(default, heard.Text);
             }
         }
@@ -95,7 +96,7 @@ public sealed class AnimaChatClient : DelegatingChatClient
 
     private void Conclude(ChatResponse response)
     {
-        Agent.ObserveToolResults(response.Messages);
+        Agent.ObserveMessages(response.Messages, response: true);
         if (ExperienceReplies)
         {
             Agent.ExperienceReply(response);

@@ -122,16 +122,28 @@ public sealed partial class AnimaCore
         string block = _serializer.Serialize(state);
         prepared.Instructions = string.Join("\n\n", new[] { prepared.Instructions, _instructions, block }.Where(static part => !string.IsNullOrWhiteSpace(part)));
         ThinkingBudget.Apply(prepared, state.Frustration, _baseOutputTokens);
+        RecordInstructions(prepared.Instructions);
         return prepared;
     }
 
-    /// <summary>Experiences every tool result in <paramref name="messages"/> not seen before (by call id).</summary>
-    internal void ObserveToolResults(IEnumerable<ChatMessage> messages)
+    /// <summary>
+    /// Walks messages in order: records each tool call and result not seen before (by call id), experiences each
+    /// new result, and — for a response — records what the agent said.
+    /// </summary>
+    /// <param name="messages">The messages.</param>
+    /// <param name="response">Whether they are the model's response (rather than a request that repeats history).</param>
+    internal void ObserveMessages(IEnumerable<ChatMessage> messages, bool response)
     {
         foreach (var message in messages)
         {
             foreach (var content in message.Contents)
             {
+                if (content is FunctionCallContent call)
+                {
+                    RecordToolCall(call);
+                    continue;
+                }
+
                 if (content is not FunctionResultContent result)
                 {
                     continue;
@@ -150,9 +162,17 @@ public sealed partial class AnimaCore
                     }
                 }
 
+                RecordToolResponse(result);
                 ExperienceToolResult(result.Exception is null);
             }
+
+            if (response && message.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(message.Text))
+            {
+                RecordAgentMessage(message.Text);
+            }
         }
+
+        DeliverEvents();
     }
 
     /// <summary>Experiences what the agent itself said.</summary>
@@ -176,6 +196,7 @@ public sealed partial class AnimaCore
 
     private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
     {
+        RecordUserMessage(message);
         Experience(stimulus, message);
         var user = new ChatMessage(ChatRole.User, StatePrompt.Neutralize(message));
         List<ChatMessage> request;
@@ -191,7 +212,7 @@ public sealed partial class AnimaCore
 
     private void EndTurn(ChatMessage user, ChatResponse response)
     {
-        ObserveToolResults(response.Messages);
+        ObserveMessages(response.Messages, response: true);
         ExperienceReply(response);
         lock (_historyGate)
         {

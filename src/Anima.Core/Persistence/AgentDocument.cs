@@ -46,7 +46,8 @@ internal sealed record AgentDocument(
     SnapshotDocument Snapshot,
     JsonElement Conversation,
     string[] SeenToolResults,
-    MemoryDocument[]? Memories = null)
+    MemoryDocument[]? Memories = null,
+    long EventSequence = 0)
 {
     /// <summary>The value of <see cref="Format"/>.</summary>
     public const string FormatName = "anima-agent";

@@ -165,6 +165,14 @@ public sealed partial class AnimaCore
             Interlocked.Exchange(ref _lastMemoryId, memories.Count > 0 ? memories[^1].Id : 0);
         }
 
+        lock (_eventGate)
+        {
+            // The numbering continues where the saved agent's stopped; its events live in the store, not here.
+            _eventSequence = document.EventSequence;
+            Array.Clear(_journal);
+            _lastInstructions = null;
+        }
+
         lock (_historyGate)
         {
             _history = history;
@@ -233,7 +241,8 @@ public sealed partial class AnimaCore
                 SnapshotOf(s.Snapshot),
                 conversation,
                 seen,
-                memories);
+                memories,
+                Interlocked.Read(ref _eventSequence));
         }
     }
 

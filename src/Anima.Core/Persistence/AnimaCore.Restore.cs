@@ -74,6 +74,7 @@ public sealed partial class AnimaCore
             throw new InvalidDataException($"The agent document is refused: its conversation is not valid ({exception.Message}).", exception);
         }
 
+        NonNegative(d.EventSequence, "eventSequence");
         Required(d.SeenToolResults, "seenToolResults");
         if (Array.IndexOf(d.SeenToolResults, null) >= 0)
         {

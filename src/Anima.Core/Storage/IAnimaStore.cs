@@ -21,6 +21,15 @@ public interface IAnimaStore
     /// <returns><see langword="true"/> if a state was found and loaded; <see langword="false"/> if none is saved under the id.</returns>
     Task<bool> LoadAsync(string agentId, AnimaCore agent, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the saved events of an agent that happened in a span of time, in order.</summary>
+    /// <param name="agentId">The agent's id in the store.</param>
+    /// <param name="since">The earliest time included; <see langword="null"/> for no bound.</param>
+    /// <param name="until">The time from which events are excluded; <see langword="null"/> for no bound.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The events, by sequence. A <see cref="StateChangedEvent"/> read back carries no <see cref="StateChangedEvent.State"/>.</returns>
+    /// <remarks>Each save writes the events that happened since the previous save (the newest 4,096 of them).</remarks>
+    Task<IReadOnlyList<AnimaEvent>> ReadEventsAsync(string agentId, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the ids of every saved agent, in ordinal order.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The ids.</returns>

@@ -15,7 +15,7 @@ namespace Anima;
 public sealed class SqliteAnimaStore : IAnimaStore
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
     private const int ApplicationId = 0x414E494D;
@@ -47,7 +47,29 @@ public sealed class SqliteAnimaStore : IAnimaStore
             PRIMARY KEY (agent_id, id)
         ) STRICT, WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE events (
+            agent_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            occurred_at TEXT NOT NULL,
+            occurred_ticks INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT,
+            call_id TEXT,
+            name TEXT,
+            succeeded INTEGER,
+            experience_count INTEGER,
+            valence REAL,
+            arousal REAL,
+            dominance REAL,
+            PRIMARY KEY (agent_id, sequence)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX events_by_time ON events (agent_id, occurred_ticks);
+        """,
     ];
+
+    private static readonly string[] EventColumns =
+        ["$agent", "$sequence", "$at", "$ticks", "$kind", "$text", "$callId", "$name", "$succeeded", "$count", "$valence", "$arousal", "$dominance"];
 
     private readonly string _connectionString;
 
@@ -86,6 +108,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await SaveMemoriesAsync(connection, transaction, agentId, memories, cancellationToken).ConfigureAwait(false);
+            await SaveEventsAsync(connection, transaction, agentId, agent, cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -133,6 +156,31 @@ public sealed class SqliteAnimaStore : IAnimaStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AnimaEvent>> ReadEventsAsync(string agentId, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        return RunAsync<IReadOnlyList<AnimaEvent>>($"read the events of agent '{agentId}'", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT sequence, occurred_at, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance
+                FROM events WHERE agent_id = $id AND occurred_ticks >= $from AND occurred_ticks < $to ORDER BY sequence;
+                """;
+            command.Parameters.AddWithValue("$id", agentId);
+            command.Parameters.AddWithValue("$from", since?.UtcTicks ?? long.MinValue);
+            command.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
+            var events = new List<AnimaEvent>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(ReadEvent(reader));
+            }
+
+            return events;
+        });
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<string>>("list agents", async connection =>
         {
@@ -155,7 +203,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
         return RunAsync($"delete agent '{agentId}'", async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM memories WHERE agent_id = $id; DELETE FROM agents WHERE id = $id;";
+            command.CommandText = "DELETE FROM events WHERE agent_id = $id; DELETE FROM memories WHERE agent_id = $id; DELETE FROM agents WHERE id = $id;";
             command.Parameters.AddWithValue("$id", agentId);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         });
@@ -256,6 +304,70 @@ public sealed class SqliteAnimaStore : IAnimaStore
         }
 
         return memories;
+    }
+
+    /// <summary>Writes the agent's kept events newer than the newest saved.</summary>
+    private static async Task SaveEventsAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, AnimaCore agent, CancellationToken cancellationToken)
+    {
+        await using var newest = connection.CreateCommand();
+        newest.Transaction = transaction;
+        newest.CommandText = "SELECT coalesce(max(sequence), 0) FROM events WHERE agent_id = $id;";
+        newest.Parameters.AddWithValue("$id", agentId);
+        long saved = Convert.ToInt64(await newest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var events = agent.EventsAfter(saved);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT OR IGNORE INTO events (agent_id, sequence, occurred_at, occurred_ticks, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance)
+            VALUES ($agent, $sequence, $at, $ticks, $kind, $text, $callId, $name, $succeeded, $count, $valence, $arousal, $dominance);
+            """;
+        // No declared type: each value binds as what it is (text, integer, real or null).
+        var parameters = EventColumns.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        foreach (var e in events)
+        {
+            object?[] values = e switch
+            {
+                SystemMessageEvent m => [m.Text, null, null, null, null, null, null, null],
+                UserMessageEvent m => [m.Text, null, null, null, null, null, null, null],
+                AgentMessageEvent m => [m.Text, null, null, null, null, null, null, null],
+                ToolCallEvent c => [c.Arguments, c.CallId, c.Name, null, null, null, null, null],
+                ToolResponseEvent r => [r.Result, r.CallId, null, r.Succeeded ? 1 : 0, null, null, null, null],
+                StateChangedEvent c => [c.Primary, null, null, null, c.ExperienceCount, c.Vad.Valence, c.Vad.Arousal, c.Vad.Dominance],
+                _ => throw new InvalidOperationException($"Unknown event type {e.GetType().Name}."),
+            };
+            parameters[0].Value = agentId;
+            parameters[1].Value = e.Sequence;
+            parameters[2].Value = e.Timestamp.ToString("O", CultureInfo.InvariantCulture);
+            parameters[3].Value = e.Timestamp.UtcTicks;
+            parameters[4].Value = e.Kind.ToString();
+            for (int i = 0; i < values.Length; i++)
+            {
+                parameters[5 + i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static AnimaEvent ReadEvent(SqliteDataReader reader)
+    {
+        long sequence = reader.GetInt64(0);
+        var at = DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+        return Enum.Parse<AnimaEventKind>(reader.GetString(2)) switch
+        {
+            AnimaEventKind.SystemMessage => new SystemMessageEvent(sequence, at, Text(3) ?? string.Empty),
+            AnimaEventKind.UserMessage => new UserMessageEvent(sequence, at, Text(3) ?? string.Empty),
+            AnimaEventKind.AgentMessage => new AgentMessageEvent(sequence, at, Text(3) ?? string.Empty),
+            AnimaEventKind.ToolCall => new ToolCallEvent(sequence, at, Text(4) ?? string.Empty, Text(5) ?? string.Empty, Text(3)),
+            AnimaEventKind.ToolResponse => new ToolResponseEvent(sequence, at, Text(4) ?? string.Empty, reader.GetInt64(6) != 0, Text(3)),
+            _ => new StateChangedEvent(sequence, at, reader.GetInt64(7), Text(3) ?? string.Empty, new Vad(reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10))),
+        };
     }
 
     private static byte[] Doubles(IReadOnlyList<double> values)

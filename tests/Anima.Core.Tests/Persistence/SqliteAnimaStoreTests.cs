@@ -152,6 +152,8 @@ public sealed class SqliteAnimaStoreTests : IDisposable
             var loaded = System.Text.Json.Nodes.JsonNode.Parse(agent.ExportState())!.AsObject();
             loaded["memories"]!.AsArray().Should().BeEmpty("schema version 1 had no memories");
             loaded.Remove("memories");
+            ((long)loaded["eventSequence"]!).Should().Be(0, "schema version 1 had no events");
+            loaded.Remove("eventSequence");
             var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"schema-v1.{id}.json")));
             System.Text.Json.Nodes.JsonNode.DeepEquals(loaded, saved).Should().BeTrue(id);
             await agent.RememberAsync("the first memory after the migration");

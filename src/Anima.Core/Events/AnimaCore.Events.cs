@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Anima;
+
+/// <summary>The agent's event stream: numbered, delivered in order, and kept for a store to save.</summary>
+public sealed partial class AnimaCore
+{
+    /// <summary>How many recent events the agent keeps for a store to save; older unsaved ones are dropped.</summary>
+    internal const int EventJournalCapacity = 4096;
+
+    private readonly Lock _eventGate = new();
+    private readonly Lock _deliveryGate = new();
+    private readonly ConcurrentQueue<AnimaEvent> _undelivered = new();
+    private readonly AnimaEvent?[] _journal = new AnimaEvent?[EventJournalCapacity];
+    private readonly HashSet<string> _seenToolCalls = new(StringComparer.Ordinal);
+    private long _eventSequence;
+    private string? _lastInstructions;
+
+    /// <summary>
+    /// Occurs for every event — messages, tool calls and responses, changes of instructions and of state — in the
+    /// order of <see cref="AnimaEvent.Sequence"/>, one at a time.
+    /// </summary>
+    /// <remarks>
+    /// Handlers run synchronously on the thread that caused the event (or on one that was delivering when it
+    /// happened), after the agent's state has been committed; keep them short. An exception a handler throws
+    /// reaches that caller; the event stays delivered and the agent stays as it is.
+    /// </remarks>
+    public event EventHandler<AnimaEvent>? EventOccurred;
+
+    /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
+    internal List<AnimaEvent> EventsAfter(long sequence)
+    {
+        lock (_eventGate)
+        {
+            var events = new List<AnimaEvent>();
+            long first = Math.Max(sequence + 1, _eventSequence - EventJournalCapacity + 1);
+            for (long s = Math.Max(first, 1); s <= _eventSequence; s++)
+            {
+                if (_journal[(int)(s % EventJournalCapacity)] is { } e && e.Sequence == s)
+                {
+                    events.Add(e);
+                }
+            }
+
+            return events;
+        }
+    }
+
+    /// <summary>Numbers, keeps and queues one event; <see cref="DeliverEvents"/> hands it to subscribers.</summary>
+    private void Record<TState>(TState state, Func<long, DateTimeOffset, TState, AnimaEvent> create)
+    {
+        lock (_eventGate)
+        {
+            long sequence = ++_eventSequence;
+            var e = create(sequence, _time.GetUtcNow(), state);
+            _journal[(int)(sequence % EventJournalCapacity)] = e;
+            if (EventOccurred is not null)
+            {
+                _undelivered.Enqueue(e);
+            }
+        }
+    }
+
+    /// <summary>Delivers queued events in order; whoever holds the delivery gate drains for everyone.</summary>
+    private void DeliverEvents()
+    {
+        if (_undelivered.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_deliveryGate)
+        {
+            while (_undelivered.TryDequeue(out var e))
+            {
+                EventOccurred?.Invoke(this, e);
+            }
+        }
+    }
+
+    private void RecordStateChanged(AnimaState snapshot) =>
+        Record(snapshot, static (sequence, _, s) => new StateChangedEvent(sequence, s.Timestamp, s.ExperienceCount, s.Primary, s.Vad) { State = s });
+
+    /// <summary>Records that someone spoke to the agent.</summary>
+    internal void RecordUserMessage(string text)
+    {
+        Record(text, static (sequence, now, t) => new UserMessageEvent(sequence, now, t));
+        DeliverEvents();
+    }
+
+    private void RecordInstructions(string? instructions)
+    {
+        if (string.IsNullOrEmpty(instructions))
+        {
+            return;
+        }
+
+        lock (_eventGate)
+        {
+            if (instructions == _lastInstructions)
+            {
+                return;
+            }
+
+            _lastInstructions = instructions;
+        }
+
+        Record(instructions, static (sequence, now, t) => new SystemMessageEvent(sequence, now, t));
+        DeliverEvents();
+    }
+
+    /// <summary>Records a tool call not seen before (by call id).</summary>
+    private void RecordToolCall(FunctionCallContent call)
+    {
+        lock (_seenToolCalls)
+        {
+            if (_seenToolCalls.Count > 4096)
+            {
+                _seenToolCalls.Clear();
+            }
+
+            if (!_seenToolCalls.Add(call.CallId))
+            {
+                return;
+            }
+        }
+
+        string? arguments = call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        Record((call.CallId, call.Name, arguments), static (sequence, now, c) => new ToolCallEvent(sequence, now, c.CallId, c.Name, c.arguments));
+    }
+
+    private void RecordAgentMessage(string text) =>
+        Record(text, static (sequence, now, t) => new AgentMessageEvent(sequence, now, t));
+
+    private void RecordToolResponse(FunctionResultContent result) =>
+        Record(result, static (sequence, now, r) => new ToolResponseEvent(sequence, now, r.CallId, r.Exception is null, r.Exception?.Message ?? r.Result?.ToString()));
+}

@@ -1,0 +1,23 @@
+namespace Anima;
+
+/// <summary>What an <see cref="AnimaEvent"/> records.</summary>
+public enum AnimaEventKind
+{
+    /// <summary>The instructions (persona and inner-state block) sent to the model changed.</summary>
+    SystemMessage,
+
+    /// <summary>Someone spoke to the agent.</summary>
+    UserMessage,
+
+    /// <summary>The agent spoke.</summary>
+    AgentMessage,
+
+    /// <summary>The model asked for a tool.</summary>
+    ToolCall,
+
+    /// <summary>A tool answered.</summary>
+    ToolResponse,
+
+    /// <summary>The agent had an experience and its state changed.</summary>
+    StateChanged,
+}
