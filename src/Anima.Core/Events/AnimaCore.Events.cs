@@ -13,7 +13,10 @@ public sealed partial class AnimaCore
     private readonly Lock _eventGate = new();
     private readonly Lock _deliveryGate = new();
     private readonly ConcurrentQueue<AnimaEvent> _undelivered = new();
-    private readonly AnimaEvent?[] _journal = new AnimaEvent?[EventJournalCapacity];
+    // Each slot holds an AnimaEvent, or — for a change of state, the commonest event — just its snapshot, so an
+    // experience allocates no event unless someone subscribes.
+    private readonly object?[] _journal = new object?[EventJournalCapacity];
+    private readonly long[] _journalSequences = new long[EventJournalCapacity];
     private readonly HashSet<string> _seenToolCalls = new(StringComparer.Ordinal);
     private long _eventSequence;
     private string? _lastInstructions;
@@ -38,9 +41,20 @@ public sealed partial class AnimaCore
             long first = Math.Max(sequence + 1, _eventSequence - EventJournalCapacity + 1);
             for (long s = Math.Max(first, 1); s <= _eventSequence; s++)
             {
-                if (_journal[(int)(s % EventJournalCapacity)] is { } e && e.Sequence == s)
+                int slot = (int)(s % EventJournalCapacity);
+                if (_journalSequences[slot] != s)
                 {
-                    events.Add(e);
+                    continue;
+                }
+
+                switch (_journal[slot])
+                {
+                    case AnimaEvent e:
+                        events.Add(e);
+                        break;
+                    case AnimaState state:
+                        events.Add(StateChanged(s, state));
+                        break;
                 }
             }
 
@@ -56,6 +70,7 @@ public sealed partial class AnimaCore
             long sequence = ++_eventSequence;
             var e = create(sequence, _time.GetUtcNow(), state);
             _journal[(int)(sequence % EventJournalCapacity)] = e;
+            _journalSequences[(int)(sequence % EventJournalCapacity)] = sequence;
             if (EventOccurred is not null)
             {
                 _undelivered.Enqueue(e);
@@ -80,8 +95,23 @@ public sealed partial class AnimaCore
         }
     }
 
-    private void RecordStateChanged(AnimaState snapshot) =>
-        Record(snapshot, static (sequence, _, s) => new StateChangedEvent(sequence, s.Timestamp, s.ExperienceCount, s.Primary, s.Vad) { State = s });
+    private void RecordStateChanged(AnimaState snapshot)
+    {
+        lock (_eventGate)
+        {
+            long sequence = ++_eventSequence;
+            int slot = (int)(sequence % EventJournalCapacity);
+            _journal[slot] = snapshot;
+            _journalSequences[slot] = sequence;
+            if (EventOccurred is not null)
+            {
+                _undelivered.Enqueue(StateChanged(sequence, snapshot));
+            }
+        }
+    }
+
+    private static StateChangedEvent StateChanged(long sequence, AnimaState s) =>
+        new(sequence, s.Timestamp, s.ExperienceCount, s.Primary, s.Vad) { State = s };
 
     /// <summary>Records that someone spoke to the agent.</summary>
     internal void RecordUserMessage(string text)

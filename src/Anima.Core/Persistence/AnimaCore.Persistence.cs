@@ -170,6 +170,7 @@ public sealed partial class AnimaCore
             // The numbering continues where the saved agent's stopped; its events live in the store, not here.
             _eventSequence = document.EventSequence;
             Array.Clear(_journal);
+            Array.Clear(_journalSequences);
             _lastInstructions = null;
         }
 
