@@ -47,6 +47,62 @@ public sealed class AnimaChatProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task AnimaChat_KilledWhileSavingContinuously_LeavesASoundDatabaseThatLoadsItsLastSave()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Process.Kill is SIGKILL only on Unix; the point is a kill the process cannot catch.
+        }
+
+        string store = Path.Combine(_folder.FullName, "killed.db");
+        using var process = Process.Start(Start(["--store", store]))!;
+        int saves = 0;
+        var reading = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.Contains("(pressure builds)", StringComparison.Ordinal) && Interlocked.Increment(ref saves) >= 40)
+                {
+                    process.Kill();
+                    return;
+                }
+            }
+        });
+
+        // Every /stress is an experience followed by a committed save, and only then printed.
+        try
+        {
+            for (int i = 0; i < 10_000 && !process.HasExited; i++)
+            {
+                await process.StandardInput.WriteLineAsync("/stress");
+                await process.StandardInput.FlushAsync();
+            }
+        }
+        catch (IOException)
+        {
+            // The pipe broke: the process is gone, as intended.
+        }
+
+        await reading.WaitAsync(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync();
+        process.ExitCode.Should().NotBe(0, "the process was killed");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check;";
+            check.ExecuteScalar().Should().Be("ok");
+        }
+
+        var agent = new AnimaCore(AnimaChat.Character.Options(TimeProvider.System));
+        (await agent.LoadAsync(new SqliteAnimaStore(store), AnimaChat.Repl.ReplSession.AgentId)).Should().BeTrue();
+        agent.State.ExperienceCount.Should().BeInRange(saves, saves + 1, "every printed save was committed, and at most one more may have been");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task AnimaChat_Demo_PlaysTheWholeSceneWithoutInput()
     {
         var (exit, output, error) = await RunAsync(["--demo"], input: string.Empty);
@@ -70,7 +126,7 @@ public sealed class AnimaChatProcessTests : IDisposable
         error.Should().Contain("Unknown option '--frobnicate'");
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, string input)
+    private static ProcessStartInfo Start(string[] args)
     {
         // The muxer sits three folders above the running runtime: <root>/shared/Microsoft.NETCore.App/<version>/.
         string root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
@@ -92,7 +148,12 @@ public sealed class AnimaChatProcessTests : IDisposable
             start.Environment.Remove(variable);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, string input)
+    {
+        using var process = Process.Start(Start(args))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
