@@ -183,6 +183,7 @@ public sealed partial class AnimaCore
             _snapshot = _state.Snapshot;
             Memory.Clear();
             Interlocked.Exchange(ref _lastMemoryId, 0);
+            _memoryEpoch = Guid.NewGuid();
         }
     }
 

@@ -9,6 +9,12 @@ public sealed partial class AnimaCore
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private long _lastMemoryId;
 
+    /// <summary>
+    /// Names the present run of memories; renewed whenever they are replaced wholesale (a reset, an import), so a
+    /// store can tell memories that continue what it saved from a different history.
+    /// </summary>
+    private Guid _memoryEpoch = Guid.NewGuid();
+
     /// <summary>Gets where this agent keeps its memories (<see cref="AnimaOptions.Memory"/>).</summary>
     public IEmotionalMemory Memory { get; }
 
@@ -41,6 +47,15 @@ public sealed partial class AnimaCore
             vector);
         Memory.Add(memory);
         return memory;
+    }
+
+    /// <summary>The memories and the run they belong to, read together for a store.</summary>
+    internal (Guid Epoch, IReadOnlyList<EmotionalMemory> Memories) MemoriesForStore()
+    {
+        lock (_gate)
+        {
+            return (_memoryEpoch, Memory.GetAll());
+        }
     }
 
     /// <summary>

@@ -20,7 +20,9 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
     private readonly Lock _gate = new();
     private readonly List<EmotionalMemory> _memories = [];
     private readonly MemoryOptions _options;
-    private float[] _embeddings = [];
+    /// <summary>The embeddings, <see cref="EmbeddingChunks.RowsPerChunk"/> rows to an array, so no array reaches the large object heap and growing never copies.</summary>
+    private readonly List<float[]> _chunks = [];
+    private int _rowsPerChunk = 1;
     private long[] _ticks = [];
     private double[] _importance = [];
     private Vad[] _feelings = [];
@@ -51,46 +53,75 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
     public void Add(EmotionalMemory memory)
     {
         ArgumentNullException.ThrowIfNull(memory);
-        var embedding = memory.Embedding.Span;
-        if (embedding.Length == 0)
-        {
-            throw new ArgumentException("The memory's embedding is empty.", nameof(memory));
-        }
-
-        float norm = TensorPrimitives.Norm(embedding);
-        if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
-        {
-            throw new ArgumentException($"The memory's embedding must have unit length; its length is {norm}.", nameof(memory));
-        }
-
+        CheckEmbedding(memory, nameof(memory));
         lock (_gate)
         {
-            if (_memories.Count > 0 && memory.Id <= _memories[^1].Id)
-            {
-                throw new ArgumentException($"Memory id {memory.Id} is not above the newest kept id {_memories[^1].Id}.", nameof(memory));
-            }
-
-            if (_memories.Count > 0 && embedding.Length != _dimensions)
-            {
-                throw new ArgumentException($"The memory's embedding has {embedding.Length} dimensions; this bank's have {_dimensions}.", nameof(memory));
-            }
-
+            CheckOrder(memory, _memories.Count > 0 ? _memories[^1].Id : long.MinValue, _memories.Count > 0 ? _dimensions : memory.Embedding.Length, nameof(memory));
             int count = _memories.Count;
-            _dimensions = embedding.Length;
+            if (count == 0)
+            {
+                _dimensions = memory.Embedding.Length;
+                _rowsPerChunk = EmbeddingChunks.RowsPerChunk(_dimensions);
+            }
+
             if (count == _ticks.Length)
             {
-                int capacity = Math.Max(64, count * 2);
-                Array.Resize(ref _embeddings, capacity * _dimensions);
-                Array.Resize(ref _ticks, capacity);
-                Array.Resize(ref _importance, capacity);
-                Array.Resize(ref _feelings, capacity);
+                Grow(Math.Max(64, count * 2));
             }
 
-            embedding.CopyTo(_embeddings.AsSpan(count * _dimensions, _dimensions));
-            _ticks[count] = memory.Timestamp.UtcTicks;
-            _importance[count] = memory.Importance;
-            _feelings[count] = memory.Feeling;
+            if (count == _chunks.Count * _rowsPerChunk)
+            {
+                _chunks.Add(new float[_rowsPerChunk * _dimensions]);
+            }
+
+            memory.Embedding.Span.CopyTo(Row(count));
+            Put(count, memory);
             _memories.Add(memory);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every memory is checked before any is kept. Embeddings laid out as a store loads them (consecutive rows of
+    /// arrays of <see cref="EmbeddingChunks.RowsPerChunk"/> rows) are kept where they are; others are copied once.
+    /// </remarks>
+    public void ReplaceAll(IReadOnlyList<EmotionalMemory> memories)
+    {
+        ArgumentNullException.ThrowIfNull(memories);
+        int dimensions = memories.Count > 0 ? memories[0]?.Embedding.Length ?? 0 : 0;
+        long previous = long.MinValue;
+        for (int i = 0; i < memories.Count; i++)
+        {
+            var memory = memories[i] ?? throw new ArgumentException($"Memory {i} is null.", nameof(memories));
+            CheckEmbedding(memory, nameof(memories));
+            CheckOrder(memory, previous, dimensions, nameof(memories));
+            previous = memory.Id;
+        }
+
+        if (memories.Count == 0)
+        {
+            Clear();
+            return;
+        }
+
+        int rowsPerChunk = EmbeddingChunks.RowsPerChunk(dimensions);
+        var chunks = EmbeddingChunks.Adopt(memories, dimensions, rowsPerChunk) ?? EmbeddingChunks.Copy(memories, dimensions, rowsPerChunk);
+        lock (_gate)
+        {
+            _memories.Clear();
+            _memories.AddRange(memories);
+            _dimensions = dimensions;
+            _rowsPerChunk = rowsPerChunk;
+            _chunks.Clear();
+            _chunks.AddRange(chunks);
+            int capacity = Math.Max(64, memories.Count);
+            _ticks = new long[capacity];
+            _importance = new double[capacity];
+            _feelings = new Vad[capacity];
+            for (int i = 0; i < memories.Count; i++)
+            {
+                Put(i, memories[i]);
+            }
         }
     }
 
@@ -139,7 +170,7 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
                 for (int i = 0; i < length; i++)
                 {
                     int row = start + i;
-                    double relevance = Math.Max(0, TensorPrimitives.Dot(_embeddings.AsSpan(row * _dimensions, _dimensions), cue));
+                    double relevance = Math.Max(0, TensorPrimitives.Dot(Row(row), cue));
                     double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
                     double score = (wRelevance * relevance) + (wRecency * block[i]) + (wImportance * _importance[row]) + (wCongruence * congruence);
                     if (found == k && score <= bestScore[k - 1])
@@ -164,7 +195,7 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             for (int i = 0; i < found; i++)
             {
                 int row = best[i];
-                double relevance = Math.Max(0, TensorPrimitives.Dot(_embeddings.AsSpan(row * _dimensions, _dimensions), cue));
+                double relevance = Math.Max(0, TensorPrimitives.Dot(Row(row), cue));
                 double fresh = Math.Exp(Math.Max(0, nowTicks - _ticks[row]) * perTick);
                 double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
                 recalled[i] = new RecalledMemory(_memories[row], bestScore[i], relevance, fresh, congruence);
@@ -183,13 +214,61 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
         }
     }
 
+    private static void CheckEmbedding(EmotionalMemory memory, string parameter)
+    {
+        var embedding = memory.Embedding.Span;
+        if (embedding.Length == 0)
+        {
+            throw new ArgumentException($"The embedding of memory {memory.Id} is empty.", parameter);
+        }
+
+        float norm = TensorPrimitives.Norm(embedding);
+        if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
+        {
+            throw new ArgumentException($"The embedding of memory {memory.Id} must have unit length; its length is {norm}.", parameter);
+        }
+    }
+
+    private static void CheckOrder(EmotionalMemory memory, long previousId, int dimensions, string parameter)
+    {
+        if (memory.Id <= previousId)
+        {
+            throw new ArgumentException($"Memory id {memory.Id} is not above the newest kept id {previousId}.", parameter);
+        }
+
+        if (memory.Embedding.Length != dimensions)
+        {
+            throw new ArgumentException($"The embedding of memory {memory.Id} has {memory.Embedding.Length} dimensions; this bank's have {dimensions}.", parameter);
+        }
+    }
+
+    /// <summary>Enlarges the scalar columns to <paramref name="capacity"/> memories, keeping what they hold. Call under the lock.</summary>
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _ticks, capacity);
+        Array.Resize(ref _importance, capacity);
+        Array.Resize(ref _feelings, capacity);
+    }
+
+    /// <summary>The embedding of row <paramref name="row"/>. Call under the lock.</summary>
+    private Span<float> Row(int row) =>
+        _chunks[row / _rowsPerChunk].AsSpan(row % _rowsPerChunk * _dimensions, _dimensions);
+
+    /// <summary>Writes a memory's scalar columns at row <paramref name="row"/>. Call under the lock.</summary>
+    private void Put(int row, EmotionalMemory memory)
+    {
+        _ticks[row] = memory.Timestamp.UtcTicks;
+        _importance[row] = memory.Importance;
+        _feelings[row] = memory.Feeling;
+    }
+
     /// <inheritdoc />
     public void Clear()
     {
         lock (_gate)
         {
             _memories.Clear();
-            _embeddings = [];
+            _chunks.Clear();
             _ticks = [];
             _importance = [];
             _feelings = [];

@@ -29,4 +29,21 @@ public interface IEmotionalMemory
 
     /// <summary>Forgets every memory.</summary>
     void Clear();
+
+    /// <summary>
+    /// Forgets every memory and keeps <paramref name="memories"/> instead, as when an agent is loaded. The default
+    /// calls <see cref="Clear"/> and then <see cref="Add"/> for each; an implementation may do it in one step.
+    /// </summary>
+    /// <param name="memories">The memories, oldest first, with rising ids and embeddings that fit.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="memories"/> is null.</exception>
+    /// <exception cref="ArgumentException">A memory does not fit; <see cref="EmotionalMemoryBank"/> then keeps what it had.</exception>
+    void ReplaceAll(IReadOnlyList<EmotionalMemory> memories)
+    {
+        ArgumentNullException.ThrowIfNull(memories);
+        Clear();
+        foreach (var memory in memories)
+        {
+            Add(memory);
+        }
+    }
 }

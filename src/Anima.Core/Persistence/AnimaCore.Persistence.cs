@@ -105,9 +105,12 @@ public sealed partial class AnimaCore
     }
 
     /// <summary>Imports a document a store kept, with the memories it kept beside it; all checked before anything changes.</summary>
-    internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories) => Import(utf8, memories);
+    /// <param name="utf8">The document, saved without its memories.</param>
+    /// <param name="memories">The memories kept beside it.</param>
+    /// <param name="epoch">The run the store's memories belong to, so the next save can append to them.</param>
+    internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories, Guid epoch) => Import(utf8, memories, epoch);
 
-    private void Import(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories = null)
+    private void Import(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories = null, Guid? epoch = null)
     {
         AgentDocument? document;
         try
@@ -156,13 +159,10 @@ public sealed partial class AnimaCore
             restored.History.CopyTo(_state.History, 0);
             _state.CopyFrom(restored);
             _snapshot = _state.Snapshot;
-            Memory.Clear();
-            foreach (var memory in memories)
-            {
-                Memory.Add(memory);
-            }
+            Memory.ReplaceAll(memories);
 
             Interlocked.Exchange(ref _lastMemoryId, memories.Count > 0 ? memories[^1].Id : 0);
+            _memoryEpoch = epoch ?? Guid.NewGuid();
         }
 
         lock (_eventGate)

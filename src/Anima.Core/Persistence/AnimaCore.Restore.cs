@@ -92,32 +92,49 @@ public sealed partial class AnimaCore
         long last = 0;
         for (int i = 0; i < memories.Count; i++)
         {
-            var m = memories[i];
-            string field = $"memories[{i}]";
+            // Field names are built only for the message of a refusal: a load checks thousands of values.
+            var m = memories[i] ?? throw Refuse($"memories[{i}] is missing");
             if (m.Id <= last)
             {
-                throw Refuse($"{field}.id is {m.Id}; ids must rise from one");
+                throw Refuse($"memories[{i}].id is {m.Id}; ids must rise from one");
             }
 
             last = m.Id;
-            Text(m.Text, field + ".text");
-            Emotion(m.Emotion, field + ".emotion");
-            Point([m.Feeling.Valence, m.Feeling.Arousal, m.Feeling.Dominance], field + ".feeling");
+            Text(m.Text, i, "text");
+            string emotion = EmotionNamed(m.Emotion) ?? Emotion(m.Emotion, $"memories[{i}].emotion");
+            if (!AllFinite(m.Feeling))
+            {
+                Point([m.Feeling.Valence, m.Feeling.Arousal, m.Feeling.Dominance], $"memories[{i}].feeling");
+            }
+
+            if (m.Levels is null || m.Levels.Count != _profile.Count)
+            {
+                throw Refuse($"memories[{i}].levels holds {m.Levels?.Count ?? 0} numbers; {_profile.Count} were expected");
+            }
+
             var levels = new double[_profile.Count];
-            Copy([.. m.Levels], levels, field + ".levels", 0, 1);
-            Finite(m.Importance, field + ".importance", 0, 1);
+            for (int c = 0; c < levels.Length; c++)
+            {
+                levels[c] = m.Levels[c] is >= 0 and <= 1 ? m.Levels[c] : Finite(m.Levels[c], $"memories[{i}].levels[{c}]", 0, 1);
+            }
+
+            if (m.Importance is not (>= 0 and <= 1))
+            {
+                Finite(m.Importance, $"memories[{i}].importance", 0, 1);
+            }
+
             if (m.Embedding.Length != dimensions)
             {
-                throw Refuse($"{field}.embedding has {m.Embedding.Length} dimensions; the first memory's has {dimensions}");
+                throw Refuse($"memories[{i}].embedding has {m.Embedding.Length} dimensions; the first memory's has {dimensions}");
             }
 
             float norm = System.Numerics.Tensors.TensorPrimitives.Norm(m.Embedding.Span);
             if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
             {
-                throw Refuse(string.Create(CultureInfo.InvariantCulture, $"{field}.embedding has length {norm}; it must be of unit length"));
+                throw Refuse(string.Create(CultureInfo.InvariantCulture, $"memories[{i}].embedding has length {norm}; it must be of unit length"));
             }
 
-            checkedMemories.Add(m with { Levels = levels });
+            checkedMemories.Add(m with { Emotion = emotion, Levels = levels });
         }
 
         return checkedMemories;
@@ -210,7 +227,11 @@ public sealed partial class AnimaCore
 
     private static readonly string[] ValueNames = ["care", "integrity", "autonomy", "fairness", "growth"];
 
-    private string Emotion(string? name, string field)
+    private string Emotion(string? name, string field) =>
+        EmotionNamed(name) ?? throw Refuse($"{field} is '{name}', which is not an emotion of this agent's table");
+
+    /// <summary>The table's own instance of an emotion's name, or null when the table has no such emotion.</summary>
+    private string? EmotionNamed(string? name)
     {
         foreach (var emotion in _table.Span)
         {
@@ -220,7 +241,7 @@ public sealed partial class AnimaCore
             }
         }
 
-        throw Refuse($"{field} is '{name}', which is not an emotion of this agent's table");
+        return null;
     }
 
     private static Intention? IntentionFrom(IntentionDocument? d, string field) => d is null
@@ -270,7 +291,8 @@ public sealed partial class AnimaCore
 
         for (int i = 0; i < source.Length; i++)
         {
-            destination[i] = Finite(source[i], $"{field}[{i}]", min, max);
+            double value = source[i];
+            destination[i] = double.IsFinite(value) && value >= min && value <= max ? value : Finite(value, $"{field}[{i}]", min, max);
         }
     }
 
@@ -281,8 +303,15 @@ public sealed partial class AnimaCore
             throw Refuse($"{field} holds {v.Length} numbers; 3 (valence, arousal, dominance) were expected");
         }
 
-        return new Vad(Finite(v[0], field + ".valence"), Finite(v[1], field + ".arousal"), Finite(v[2], field + ".dominance"));
+        var point = new Vad(v[0], v[1], v[2]);
+        return AllFinite(point) ? point : Checked(point, field);
+
+        static Vad Checked(Vad point, string field) =>
+            new(Finite(point.Valence, field + ".valence"), Finite(point.Arousal, field + ".arousal"), Finite(point.Dominance, field + ".dominance"));
     }
+
+    /// <summary>Whether every coordinate of a point is finite, the check <see cref="Point(ReadOnlySpan{double}, string)"/> makes.</summary>
+    private static bool AllFinite(Vad point) => double.IsFinite(point.Valence) && double.IsFinite(point.Arousal) && double.IsFinite(point.Dominance);
 
     private static Vad Point(double[]? v, string field)
     {
@@ -311,6 +340,14 @@ public sealed partial class AnimaCore
 
     private static string Text(string? value, string field) =>
         string.IsNullOrEmpty(value) ? throw Refuse($"{field} is empty") : value;
+
+    private static void Text(string? value, int memory, string part)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Refuse($"memories[{memory}].{part} is empty");
+        }
+    }
 
     private static void Required<T>(T? value, string field)
         where T : class

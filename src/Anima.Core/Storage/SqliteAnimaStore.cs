@@ -15,23 +15,23 @@ namespace Anima;
 public sealed class SqliteAnimaStore : IAnimaStore
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
     private const int ApplicationId = 0x414E494D;
 
-    /// <summary>The schema, one script per version; script <c>i</c> takes a file from version <c>i</c> to <c>i + 1</c>.</summary>
-    private static readonly string[] Migrations =
+    /// <summary>The schema, one step per version; step <c>i</c> takes a file from version <c>i</c> to <c>i + 1</c>.</summary>
+    private static readonly Action<SqliteConnection, SqliteTransaction>[] Migrations =
     [
-        """
+        Script("""
         CREATE TABLE agents (
             id TEXT NOT NULL PRIMARY KEY,
             saved_at TEXT NOT NULL,
             document_version INTEGER NOT NULL,
             state BLOB NOT NULL
         ) STRICT;
-        """,
-        """
+        """),
+        Script("""
         CREATE TABLE memories (
             agent_id TEXT NOT NULL,
             id INTEGER NOT NULL,
@@ -46,8 +46,8 @@ public sealed class SqliteAnimaStore : IAnimaStore
             embedding BLOB NOT NULL,
             PRIMARY KEY (agent_id, id)
         ) STRICT, WITHOUT ROWID;
-        """,
-        """
+        """),
+        Script("""
         CREATE TABLE events (
             agent_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
@@ -65,7 +65,8 @@ public sealed class SqliteAnimaStore : IAnimaStore
             PRIMARY KEY (agent_id, sequence)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX events_by_time ON events (agent_id, occurred_ticks);
-        """,
+        """),
+        MoveMemoriesIntoBlocks,
     ];
 
     private static readonly string[] EventColumns =
@@ -98,27 +99,38 @@ public sealed class SqliteAnimaStore : IAnimaStore
     public string Path { get; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Memories never change once made, so a save writes only the blocks of <see cref="MemoryBlock.Size"/> memories
+    /// that gained one since the previous save; when the agent's memories are no longer a continuation of the
+    /// saved ones (after <see cref="AnimaCore.Reset"/>, an import, or another agent saved under the id) they are
+    /// written afresh.
+    /// </remarks>
     public async Task SaveAsync(string agentId, AnimaCore agent, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(agent);
         byte[] document = agent.ExportStateWithoutMemories();
-        var memories = agent.Memory.GetAll();
+        var (epoch, memories) = agent.MemoriesForStore();
         await RunAsync($"save agent '{agentId}'", async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await SaveMemoriesAsync(connection, transaction, agentId, memories, cancellationToken).ConfigureAwait(false);
+            await SaveMemoriesAsync(connection, transaction, agentId, epoch, memories, cancellationToken).ConfigureAwait(false);
             await SaveEventsAsync(connection, transaction, agentId, agent, cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO agents (id, saved_at, document_version, state) VALUES ($id, $savedAt, $version, $state)
-                ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, document_version = excluded.document_version, state = excluded.state;
+                INSERT INTO agents (id, saved_at, document_version, state, memory_epoch, memory_count, memory_last_id)
+                VALUES ($id, $savedAt, $version, $state, $epoch, $count, $lastId)
+                ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, document_version = excluded.document_version, state = excluded.state,
+                    memory_epoch = excluded.memory_epoch, memory_count = excluded.memory_count, memory_last_id = excluded.memory_last_id;
                 """;
             command.Parameters.AddWithValue("$id", agentId);
             command.Parameters.AddWithValue("$savedAt", agent.State.Timestamp.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$version", AgentDocument.CurrentVersion);
             command.Parameters.Add("$state", SqliteType.Blob).Value = document;
+            command.Parameters.Add("$epoch", SqliteType.Blob).Value = epoch.ToByteArray();
+            command.Parameters.AddWithValue("$count", memories.Count);
+            command.Parameters.AddWithValue("$lastId", memories.Count > 0 ? memories[^1].Id : 0);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return 0;
@@ -127,31 +139,43 @@ public sealed class SqliteAnimaStore : IAnimaStore
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The saved state does not fit <paramref name="agent"/> (see <see cref="AnimaCore.ImportState(Stream)"/>); the agent is unchanged.</exception>
+    /// <exception cref="AnimaStoreException">The file is locked or damaged, or the agent's saved memories are; the agent is unchanged.</exception>
     public async Task<bool> LoadAsync(string agentId, AnimaCore agent, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(agent);
-        (byte[]? state, List<EmotionalMemory>? memories) = await RunAsync($"load agent '{agentId}'", async connection =>
+        var saved = await RunAsync($"load agent '{agentId}'", async connection =>
         {
             // One read transaction, so the state and its memories come from the same save.
             using var transaction = connection.BeginTransaction(deferred: true);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT state FROM agents WHERE id = $id;";
+            command.CommandText = "SELECT state, memory_epoch, memory_count FROM agents WHERE id = $id;";
             command.Parameters.AddWithValue("$id", agentId);
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not byte[] saved)
+            byte[] state;
+            Guid epoch;
+            int count;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                return ((byte[]?)null, (List<EmotionalMemory>?)null);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                state = (byte[])reader[0];
+                epoch = new Guid((byte[])reader[1]);
+                count = reader.GetInt32(2);
             }
 
-            return (saved, await LoadMemoriesAsync(connection, transaction, agentId, cancellationToken).ConfigureAwait(false));
+            var memories = await LoadMemoriesAsync(connection, transaction, agentId, count, cancellationToken).ConfigureAwait(false);
+            return new SavedAgent(state, epoch, memories);
         }).ConfigureAwait(false);
-        if (state is null)
+        if (saved is null)
         {
             return false;
         }
 
-        agent.ImportFromStore(state, memories!);
+        agent.ImportFromStore(saved.State, saved.Memories, saved.Epoch);
         return true;
     }
 
@@ -203,107 +227,202 @@ public sealed class SqliteAnimaStore : IAnimaStore
         return RunAsync($"delete agent '{agentId}'", async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM events WHERE agent_id = $id; DELETE FROM memories WHERE agent_id = $id; DELETE FROM agents WHERE id = $id;";
+            command.CommandText = "DELETE FROM events WHERE agent_id = $id; DELETE FROM memory_blocks WHERE agent_id = $id; DELETE FROM agents WHERE id = $id;";
             command.Parameters.AddWithValue("$id", agentId);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         });
     }
 
-    /// <summary>Writes the memories newer than the newest already saved for the agent (memories never change once made).</summary>
-    private static async Task SaveMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, IReadOnlyList<EmotionalMemory> memories, CancellationToken cancellationToken)
+    /// <summary>Writes the blocks of memories that changed since the agent's previous save, or all of them when the saved ones are not a prefix of the agent's.</summary>
+    private static async Task SaveMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, Guid epoch, IReadOnlyList<EmotionalMemory> memories, CancellationToken cancellationToken)
     {
-        await using var newest = connection.CreateCommand();
-        newest.Transaction = transaction;
-        newest.CommandText = "SELECT coalesce(max(id), 0) FROM memories WHERE agent_id = $id;";
-        newest.Parameters.AddWithValue("$id", agentId);
-        long saved = Convert.ToInt64(await newest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (memories.Count > 0 && memories[^1].Id < saved)
+        await using var previous = connection.CreateCommand();
+        previous.Transaction = transaction;
+        previous.CommandText = "SELECT memory_epoch, memory_count, memory_last_id FROM agents WHERE id = $id;";
+        previous.Parameters.AddWithValue("$id", agentId);
+        int kept = 0;
+        bool any = false;
+        await using (var reader = await previous.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            // The agent was reset or given other memories since the last save: start the agent's memories afresh.
-            await using var clear = connection.CreateCommand();
-            clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM memories WHERE agent_id = $id;";
-            clear.Parameters.AddWithValue("$id", agentId);
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            saved = 0;
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                int count = reader.GetInt32(1);
+                any = count > 0;
+                bool continues = new Guid((byte[])reader[0]) == epoch && count <= memories.Count && (count == 0 || memories[count - 1].Id == reader.GetInt64(2));
+                kept = continues ? count : 0;
+            }
         }
-        else if (memories.Count == 0 && saved > 0)
+
+        if (any && kept == 0)
         {
             await using var clear = connection.CreateCommand();
             clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM memories WHERE agent_id = $id;";
+            clear.CommandText = "DELETE FROM memory_blocks WHERE agent_id = $id;";
             clear.Parameters.AddWithValue("$id", agentId);
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (kept == memories.Count)
+        {
             return;
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO memories (agent_id, id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding)
-            VALUES ($agent, $id, $at, $text, $emotion, $valence, $arousal, $dominance, $levels, $importance, $embedding);
-            """;
-        var agent = insert.Parameters.Add("$agent", SqliteType.Text);
-        var id = insert.Parameters.Add("$id", SqliteType.Integer);
-        var at = insert.Parameters.Add("$at", SqliteType.Text);
-        var text = insert.Parameters.Add("$text", SqliteType.Text);
-        var emotion = insert.Parameters.Add("$emotion", SqliteType.Text);
-        var valence = insert.Parameters.Add("$valence", SqliteType.Real);
-        var arousal = insert.Parameters.Add("$arousal", SqliteType.Real);
-        var dominance = insert.Parameters.Add("$dominance", SqliteType.Real);
-        var levels = insert.Parameters.Add("$levels", SqliteType.Blob);
-        var importance = insert.Parameters.Add("$importance", SqliteType.Real);
-        var embedding = insert.Parameters.Add("$embedding", SqliteType.Blob);
-        agent.Value = agentId;
-        foreach (var memory in memories)
+        await using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "INSERT OR REPLACE INTO memory_blocks (agent_id, block, data) VALUES ($agent, $block, $data);";
+        write.Parameters.Add("$agent", SqliteType.Text).Value = agentId;
+        var block = write.Parameters.Add("$block", SqliteType.Integer);
+        var data = write.Parameters.Add("$data", SqliteType.Blob);
+        for (int b = kept / MemoryBlock.Size; b * MemoryBlock.Size < memories.Count; b++)
         {
-            if (memory.Id <= saved)
-            {
-                continue;
-            }
-
-            id.Value = memory.Id;
-            at.Value = memory.Timestamp.ToString("O", CultureInfo.InvariantCulture);
-            text.Value = memory.Text;
-            emotion.Value = memory.Emotion;
-            valence.Value = memory.Feeling.Valence;
-            arousal.Value = memory.Feeling.Arousal;
-            dominance.Value = memory.Feeling.Dominance;
-            levels.Value = Doubles(memory.Levels);
-            importance.Value = memory.Importance;
-            embedding.Value = AnimaCore.EmbeddingBytes(memory.Embedding.Span);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            int start = b * MemoryBlock.Size;
+            block.Value = b;
+            data.Value = MemoryBlock.Encode(memories, start, Math.Min(MemoryBlock.Size, memories.Count - start));
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<List<EmotionalMemory>> LoadMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, CancellationToken cancellationToken)
+    private async Task<List<EmotionalMemory>> LoadMemoriesAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, int count, CancellationToken cancellationToken)
     {
+        var memories = new List<EmotionalMemory>(count);
+        if (count == 0)
+        {
+            return memories;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding
-            FROM memories WHERE agent_id = $id ORDER BY id;
-            """;
+        // With the rowid in the row, the reader streams a blob (incremental blob I/O) instead of copying it to an array.
+        command.CommandText = "SELECT block, data, rowid FROM memory_blocks WHERE agent_id = $id ORDER BY block;";
         command.Parameters.AddWithValue("$id", agentId);
-        var memories = new List<EmotionalMemory>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        int expected = 0;
+        float[]? chunk = null;
+        int dimensions = 0;
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            long id = reader.GetInt64(0);
-            var embedding = AnimaCore.EmbeddingFrom((byte[])reader[9])
-                ?? throw new InvalidDataException($"Memory {id} of agent '{agentId}' has an embedding that is not a whole number of floats.");
-            memories.Add(new EmotionalMemory(
-                id,
-                reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(3),
-                new Vad(reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6)),
-                Doubles((byte[])reader[7]),
-                reader.GetDouble(8),
-                embedding));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long block = reader.GetInt64(0);
+                if (block != expected || memories.Count != expected * MemoryBlock.Size)
+                {
+                    throw Damaged(agentId, $"block {expected} is missing or short");
+                }
+
+                // Read into a pooled buffer: a block is tens of kilobytes, and a load reads dozens.
+                await using var stream = reader.GetStream(1);
+                int length = checked((int)stream.Length);
+                if (length > buffer.Length)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+                }
+
+                await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    MemoryBlock.Decode(buffer.AsSpan(0, length), memories, ref chunk, ref dimensions);
+                }
+                catch (InvalidDataException exception)
+                {
+                    throw Damaged(agentId, $"block {block} is damaged: {exception.Message}", exception);
+                }
+
+                expected++;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (memories.Count != count)
+        {
+            throw Damaged(agentId, $"{memories.Count} memories were found where {count} were saved");
         }
 
         return memories;
+    }
+
+    /// <summary>Takes a file of schema version 3, whose memories were one row each, to blocks of <see cref="MemoryBlock.Size"/>.</summary>
+    private static void MoveMemoriesIntoBlocks(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, """
+            ALTER TABLE agents ADD COLUMN memory_epoch BLOB NOT NULL DEFAULT x'00000000000000000000000000000000';
+            ALTER TABLE agents ADD COLUMN memory_count INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE agents ADD COLUMN memory_last_id INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE memory_blocks (
+                agent_id TEXT NOT NULL,
+                block INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (agent_id, block)
+            ) STRICT;
+            """, transaction);
+
+        var byAgent = new Dictionary<string, List<EmotionalMemory>>(StringComparer.Ordinal);
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = """
+                SELECT agent_id, id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding
+                FROM memories ORDER BY agent_id, id;
+                """;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                string agentId = reader.GetString(0);
+                long id = reader.GetInt64(1);
+                var embedding = AnimaCore.EmbeddingFrom((byte[])reader[10])
+                    ?? throw new AnimaStoreException($"Memory {id} of agent '{agentId}' has an embedding that is not a whole number of floats; the file was left as it was.");
+                if (!byAgent.TryGetValue(agentId, out var list))
+                {
+                    byAgent[agentId] = list = [];
+                }
+
+                list.Add(new EmotionalMemory(
+                    id,
+                    reader.GetString(3),
+                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                    reader.GetString(4),
+                    new Vad(reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7)),
+                    Doubles((byte[])reader[8]),
+                    reader.GetDouble(9),
+                    embedding));
+            }
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO memory_blocks (agent_id, block, data) VALUES ($agent, $block, $data);";
+        var agent = insert.Parameters.Add("$agent", SqliteType.Text);
+        var block = insert.Parameters.Add("$block", SqliteType.Integer);
+        var data = insert.Parameters.Add("$data", SqliteType.Blob);
+        using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = "UPDATE agents SET memory_epoch = $epoch, memory_count = $count, memory_last_id = $lastId WHERE id = $agent;";
+        var markAgent = mark.Parameters.Add("$agent", SqliteType.Text);
+        var epoch = mark.Parameters.Add("$epoch", SqliteType.Blob);
+        var count = mark.Parameters.Add("$count", SqliteType.Integer);
+        var lastId = mark.Parameters.Add("$lastId", SqliteType.Integer);
+        foreach (var (agentId, memories) in byAgent)
+        {
+            agent.Value = agentId;
+            for (int b = 0; b * MemoryBlock.Size < memories.Count; b++)
+            {
+                block.Value = b;
+                data.Value = MemoryBlock.Encode(memories, b * MemoryBlock.Size, Math.Min(MemoryBlock.Size, memories.Count - (b * MemoryBlock.Size)));
+                insert.ExecuteNonQuery();
+            }
+
+            markAgent.Value = agentId;
+            epoch.Value = Guid.NewGuid().ToByteArray();
+            count.Value = memories.Count;
+            lastId.Value = memories[^1].Id;
+            mark.ExecuteNonQuery();
+        }
+
+        Execute(connection, "DROP TABLE memories;", transaction);
     }
 
     /// <summary>Writes the agent's kept events newer than the newest saved.</summary>
@@ -370,17 +489,6 @@ public sealed class SqliteAnimaStore : IAnimaStore
         };
     }
 
-    private static byte[] Doubles(IReadOnlyList<double> values)
-    {
-        var bytes = new byte[values.Count * sizeof(double)];
-        for (int i = 0; i < values.Count; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
-        }
-
-        return bytes;
-    }
-
     private static double[] Doubles(byte[] bytes)
     {
         var values = new double[bytes.Length / sizeof(double)];
@@ -420,13 +528,15 @@ public sealed class SqliteAnimaStore : IAnimaStore
         for (int from = version; from < SchemaVersion; from++)
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, Migrations[from], transaction);
+            Migrations[from](connection, transaction);
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {from + 1};"), transaction);
             transaction.Commit();
         }
 
         return version;
     }
+
+    private static Action<SqliteConnection, SqliteTransaction> Script(string sql) => (connection, transaction) => Execute(connection, sql, transaction);
 
     private static int Scalar(SqliteConnection connection, string sql)
     {
@@ -472,6 +582,15 @@ public sealed class SqliteAnimaStore : IAnimaStore
             throw Translate(what, exception);
         }
     }
+
+    private AnimaStoreException Damaged(string agentId, string problem, Exception? inner = null)
+    {
+        string message = $"Could not load agent '{agentId}': its memories in '{Path}' are damaged ({problem}); the file was left as it was.";
+        return inner is null ? new AnimaStoreException(message) : new AnimaStoreException(message, inner);
+    }
+
+    /// <summary>What a load read in its one transaction.</summary>
+    private sealed record SavedAgent(byte[] State, Guid Epoch, List<EmotionalMemory> Memories);
 
     private AnimaStoreException Translate(string what, SqliteException exception) => exception.SqliteErrorCode switch
     {

@@ -172,6 +172,36 @@ public sealed class EmotionalMemoryTests
     }
 
     [Fact]
+    public async Task ReplaceAll_KeepsTheNewMemoriesInOneStep_OrNoneWhenOneDoesNotFit()
+    {
+        var (agent, clock) = Agent();
+        var memories = new List<EmotionalMemory>();
+        for (int i = 0; i < 100; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(5));
+            memories.Add(await agent.RememberAsync(i % 10 == 0 ? "My dog Rex died last spring" : Distractors[i % Distractors.Length]));
+        }
+
+        var bank = new EmotionalMemoryBank();
+        bank.ReplaceAll(memories);
+        var cue = (await new HashingEmbeddingGenerator().GenerateAsync(["I miss my dog"]))[0].Vector;
+        bank.Recall(cue.Span, default, clock.GetUtcNow(), 10).Select(r => r.Memory.Id)
+            .Should().Equal(agent.Memory.Recall(cue.Span, default, clock.GetUtcNow(), 10).Select(r => r.Memory.Id));
+
+        var broken = memories.ToList();
+        broken[57] = broken[57] with { Embedding = new float[broken[57].Embedding.Length] };
+        bank.Invoking(b => b.ReplaceAll(broken)).Should().Throw<ArgumentException>().WithMessage("*memory 58*unit length*");
+        bank.GetAll().Should().Equal(memories, "a refused replacement leaves the bank as it was");
+        bank.Invoking(b => b.ReplaceAll([memories[1], memories[0]])).Should().Throw<ArgumentException>().WithMessage("*not above*");
+        bank.Count.Should().Be(100);
+
+        bank.ReplaceAll([]);
+        bank.Count.Should().Be(0);
+        bank.Add(memories[0]);
+        bank.GetAll().Should().Equal(memories[0]);
+    }
+
+    [Fact]
     public async Task BadInput_IsRefused()
     {
         var (agent, _) = Agent();

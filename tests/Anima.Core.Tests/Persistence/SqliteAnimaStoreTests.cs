@@ -100,7 +100,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveAndLoad_KeepsMemoriesRowByRow_AndForgetsThemAfterAReset()
+    public async Task SaveAndLoad_KeepsMemories_AndForgetsThemAfterAReset()
     {
         var store = new SqliteAnimaStore(File("memories.db"));
         var (agent, clock) = Agent(4);
@@ -126,6 +126,127 @@ public sealed class SqliteAnimaStoreTests : IDisposable
         var (afterReset, _) = Agent(4);
         await store.LoadAsync("dee", afterReset);
         afterReset.Memory.GetAll().Select(m => m.Text).Should().Equal("a fresh start");
+    }
+
+    [Fact]
+    public async Task Save_AfterAResetWithMoreMemoriesThanBefore_KeepsOnlyTheNewOnes()
+    {
+        var store = new SqliteAnimaStore(File("reset.db"));
+        var (agent, clock) = Agent(5);
+        for (int i = 0; i < 40; i++)
+        {
+            await agent.RememberAsync($"before the reset {i}");
+        }
+
+        await store.SaveAsync("eve", agent);
+        agent.Reset();
+        for (int i = 0; i < 45; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await agent.RememberAsync($"after the reset {i}");
+        }
+
+        await store.SaveAsync("eve", agent);
+        var (copy, _) = Agent(5);
+        await store.LoadAsync("eve", copy);
+        copy.Memory.GetAll().Select(m => m.Text).Should().Equal(Enumerable.Range(0, 45).Select(i => $"after the reset {i}"), "ids restart after a reset, so the old memories must not survive under them");
+
+        var (other, _) = Agent(5);
+        for (int i = 0; i < 50; i++)
+        {
+            await other.RememberAsync($"another agent's memory {i}");
+        }
+
+        await store.SaveAsync("eve", other);
+        await store.LoadAsync("eve", copy);
+        copy.Memory.GetAll().Select(m => m.Text).Should().Equal(other.Memory.GetAll().Select(m => m.Text), "another agent saved under the id replaces every memory");
+    }
+
+    [Fact]
+    public async Task Save_MemoriesInBlocks_AppendsAcrossBlockBoundariesAndLoadsWhatWasSaved()
+    {
+        string path = File("blocks.db");
+        var store = new SqliteAnimaStore(path);
+        var (agent, clock) = Agent(6);
+        int[] savePoints = [1, 31, 32, 33, 64, 65, 100];
+        for (int i = 1; i <= 100; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(7));
+            agent.Experience(new Stimulus { Tension = (i % 7) / 7.0 }, null);
+            await agent.RememberAsync($"memory {i}: the {(i % 2 == 0 ? "quiet" : "loud")} day");
+            if (savePoints.Contains(i))
+            {
+                await store.SaveAsync("fay", agent);
+                var (copy, copyClock) = Agent(6);
+                copyClock.SetUtcNow(clock.GetUtcNow());
+                (await store.LoadAsync("fay", copy)).Should().BeTrue();
+                copy.ExportState().Should().Be(agent.ExportState(), "after saving {0} memories", i);
+                Scalar(path, "SELECT count(*) FROM memory_blocks WHERE agent_id = 'fay';").Should().Be((i + 31) / 32, "one block per 32 memories");
+                if (i == 100)
+                {
+                    var expected = await agent.RecallAsync("a quiet day", 5);
+                    var actual = await copy.RecallAsync("a quiet day", 5);
+                    actual.Select(r => (r.Memory.Id, r.Score)).Should().Equal(expected.Select(r => (r.Memory.Id, r.Score)), "a loaded bank ranks as the one it was saved from");
+                    await copy.RememberAsync("one more after loading");
+                    copy.Memory.Count.Should().Be(101);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Load_DamagedMemoryBlock_IsRefusedAndTheAgentIsUnchanged()
+    {
+        string path = File("damaged.db");
+        var store = new SqliteAnimaStore(path);
+        var (agent, _) = Agent(7);
+        for (int i = 0; i < 40; i++)
+        {
+            await agent.RememberAsync($"memory {i}");
+        }
+
+        await store.SaveAsync("gus", agent);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE memory_blocks SET data = substr(data, 1, 300) WHERE agent_id = 'gus' AND block = 1;";
+            damage.ExecuteNonQuery().Should().Be(1);
+        }
+
+        var (target, _) = Agent(7);
+        target.Experience(new Stimulus { Tension = 0.5 });
+        string before = target.ExportState();
+
+        await target.Invoking(t => t.LoadAsync(store, "gus")).Should().ThrowAsync<AnimaStoreException>()
+            .WithMessage("*agent 'gus'*memories*damaged*block 1*");
+        target.ExportState().Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion3_MovesItsMemoriesIntoBlocksAndLoadsThemExactly()
+    {
+        string path = File("v3.db");
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v3.db"), path);
+
+        var store = new SqliteAnimaStore(path);
+
+        Scalar(path, "PRAGMA user_version;").Should().Be(SqliteAnimaStore.SchemaVersion);
+        Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'memories';").Should().Be(0, "the row-per-memory table is gone");
+        foreach (var (id, seed, memories) in new[] { ("cleo", 3, 70), ("dov", 4, 0) })
+        {
+            var agent = new AnimaCore(new AnimaOptions { Seed = seed, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
+            (await store.LoadAsync(id, agent)).Should().BeTrue();
+            agent.Memory.Count.Should().Be(memories);
+            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"schema-v3.{id}.json")));
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(agent.ExportState()), saved).Should().BeTrue(id);
+            (await store.ReadEventsAsync(id)).Should().NotBeEmpty("the events of version 3 are kept");
+            await agent.RememberAsync("the first memory after the migration");
+            await store.SaveAsync(id, agent);
+            var again = new AnimaCore(new AnimaOptions { Seed = seed, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
+            await store.LoadAsync(id, again);
+            again.Memory.GetAll().Select(m => m.Text).Should().Equal(agent.Memory.GetAll().Select(m => m.Text));
+        }
     }
 
     [Fact]
@@ -293,6 +414,15 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     }
 
     private string File(string name) => Path.Combine(_folder.FullName, name);
+
+    private static long Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(System.IO.File.ReadAllBytes(path)));
 

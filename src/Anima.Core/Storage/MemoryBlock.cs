@@ -1,0 +1,250 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Anima;
+
+/// <summary>
+/// The binary form in which <see cref="SqliteAnimaStore"/> keeps memories: runs of up to <see cref="Size"/> memories,
+/// each run one row, so loading a thousand memories reads a few dozen rows instead of a thousand.
+/// </summary>
+/// <remarks>
+/// Layout, little-endian: a format byte (1), the memory count (int32), then per memory its id (int64), its time as
+/// clock ticks (int64) and offset minutes (int16), its text and emotion as UTF-8 (int32 length, bytes), its feeling
+/// (three doubles), its importance (double), its levels (int32 count, doubles) and its embedding (int32 count,
+/// floats). Every length is checked on reading; a block that does not parse to its end is refused.
+/// </remarks>
+internal static class MemoryBlock
+{
+    /// <summary>How many memories one block holds; block <c>b</c> holds memories <c>b·Size</c> to <c>(b+1)·Size − 1</c>.</summary>
+    public const int Size = 32;
+
+    private const byte Format = 1;
+
+    /// <summary>Encodes memories <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
+    public static byte[] Encode(IReadOnlyList<EmotionalMemory> memories, int start, int count)
+    {
+        int length = 1 + sizeof(int);
+        for (int i = start; i < start + count; i++)
+        {
+            var m = memories[i];
+            length += (2 * sizeof(long)) + sizeof(short) + (2 * sizeof(int)) + Encoding.UTF8.GetByteCount(m.Text) + Encoding.UTF8.GetByteCount(m.Emotion)
+                + (4 * sizeof(double)) + sizeof(int) + (m.Levels.Count * sizeof(double)) + sizeof(int) + (m.Embedding.Length * sizeof(float));
+        }
+
+        var bytes = new byte[length];
+        var writer = new Writer(bytes);
+        writer.Byte(Format);
+        writer.Int32(count);
+        for (int i = start; i < start + count; i++)
+        {
+            var m = memories[i];
+            writer.Int64(m.Id);
+            writer.Int64(m.Timestamp.Ticks);
+            writer.Int16((short)m.Timestamp.Offset.TotalMinutes);
+            writer.Text(m.Text);
+            writer.Text(m.Emotion);
+            writer.Double(m.Feeling.Valence);
+            writer.Double(m.Feeling.Arousal);
+            writer.Double(m.Feeling.Dominance);
+            writer.Double(m.Importance);
+            writer.Int32(m.Levels.Count);
+            foreach (double level in m.Levels)
+            {
+                writer.Double(level);
+            }
+
+            writer.Floats(m.Embedding.Span);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// Decodes a block into <paramref name="into"/>, laying the embeddings out as <see cref="EmbeddingChunks"/> does,
+    /// so an <see cref="EmotionalMemoryBank"/> keeps them without copying.
+    /// </summary>
+    /// <param name="block">The block.</param>
+    /// <param name="into">The memories decoded so far, to which this block's are added.</param>
+    /// <param name="chunk">The chunk of embeddings being filled, carried from block to block.</param>
+    /// <param name="dimensions">The embeddings' length, set by the first memory.</param>
+    /// <exception cref="InvalidDataException">The block is damaged; <paramref name="into"/> may hold part of it.</exception>
+    public static void Decode(ReadOnlySpan<byte> block, List<EmotionalMemory> into, ref float[]? chunk, ref int dimensions)
+    {
+        var reader = new Reader(block);
+        if (reader.Byte() != Format)
+        {
+            throw new InvalidDataException("its format byte is unknown");
+        }
+
+        int count = reader.Count(sizeof(long));
+        for (int i = 0; i < count; i++)
+        {
+            long id = reader.Int64();
+            long ticks = reader.Int64();
+            short offset = reader.Int16();
+            string text = reader.Text();
+            string emotion = reader.Text();
+            var feeling = new Vad(reader.Double(), reader.Double(), reader.Double());
+            double importance = reader.Double();
+            var levels = new double[reader.Count(sizeof(double))];
+            for (int l = 0; l < levels.Length; l++)
+            {
+                levels[l] = reader.Double();
+            }
+
+            var embedding = reader.Floats(ref chunk, ref dimensions, into.Count);
+            DateTimeOffset timestamp;
+            try
+            {
+                timestamp = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset));
+            }
+            catch (ArgumentException exception)
+            {
+                throw new InvalidDataException($"memory {id} has an impossible time", exception);
+            }
+
+            into.Add(new EmotionalMemory(id, text, timestamp, emotion, feeling, levels, importance, embedding));
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw new InvalidDataException("it has bytes after its last memory");
+        }
+    }
+
+    private ref struct Writer(Span<byte> bytes)
+    {
+        private readonly Span<byte> _bytes = bytes;
+        private int _at;
+
+        public void Byte(byte value) => _bytes[_at++] = value;
+
+        public void Int16(short value) => BinaryPrimitives.WriteInt16LittleEndian(Next(sizeof(short)), value);
+
+        public void Int32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Next(sizeof(int)), value);
+
+        public void Int64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Next(sizeof(long)), value);
+
+        public void Double(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Next(sizeof(double)), value);
+
+        public void Text(string value)
+        {
+            int length = Encoding.UTF8.GetByteCount(value);
+            Int32(length);
+            Encoding.UTF8.GetBytes(value, Next(length));
+        }
+
+        public void Floats(ReadOnlySpan<float> values)
+        {
+            Int32(values.Length);
+            var target = Next(values.Length * sizeof(float));
+            if (BitConverter.IsLittleEndian)
+            {
+                MemoryMarshal.AsBytes(values).CopyTo(target);
+                return;
+            }
+
+            for (int i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(target[(i * sizeof(float))..], values[i]);
+            }
+        }
+
+        private Span<byte> Next(int length)
+        {
+            var span = _bytes.Slice(_at, length);
+            _at += length;
+            return span;
+        }
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public byte Byte() => Next(1)[0];
+
+        public short Int16() => BinaryPrimitives.ReadInt16LittleEndian(Next(sizeof(short)));
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Next(sizeof(long)));
+
+        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Next(sizeof(double)));
+
+        /// <summary>Reads a count and checks that that many items of at least <paramref name="itemBytes"/> bytes can follow.</summary>
+        public int Count(int itemBytes)
+        {
+            int count = BinaryPrimitives.ReadInt32LittleEndian(Next(sizeof(int)));
+            if (count < 0 || count > (_bytes.Length - _at) / itemBytes)
+            {
+                throw new InvalidDataException($"it claims {count} items where at most {(_bytes.Length - _at) / itemBytes} fit");
+            }
+
+            return count;
+        }
+
+        public string Text()
+        {
+            var bytes = Next(Count(1));
+            try
+            {
+                return Strict.GetString(bytes);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                throw new InvalidDataException("it holds text that is not UTF-8", exception);
+            }
+        }
+
+        /// <summary>Reads an embedding into row <paramref name="row"/> of the chunks (<see cref="EmbeddingChunks"/>); the first row sets the width.</summary>
+        public ReadOnlyMemory<float> Floats(ref float[]? chunk, ref int dimensions, int row)
+        {
+            int length = Count(sizeof(float));
+            var source = Next(length * sizeof(float));
+            if (length == 0)
+            {
+                throw new InvalidDataException("it holds an empty embedding");
+            }
+
+            if (row == 0)
+            {
+                dimensions = length;
+            }
+            else if (length != dimensions)
+            {
+                throw new InvalidDataException($"it holds an embedding of {length} dimensions where the first had {dimensions}");
+            }
+
+            var values = EmbeddingChunks.Next(ref chunk, row, dimensions);
+            if (BitConverter.IsLittleEndian)
+            {
+                source.CopyTo(MemoryMarshal.AsBytes(values.Span));
+                return values;
+            }
+
+            for (int i = 0; i < dimensions; i++)
+            {
+                values.Span[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * sizeof(float))..]);
+            }
+
+            return values;
+        }
+
+        private ReadOnlySpan<byte> Next(int length)
+        {
+            if (length > _bytes.Length - _at)
+            {
+                throw new InvalidDataException($"it ends {length - (_bytes.Length - _at)} bytes early");
+            }
+
+            var span = _bytes.Slice(_at, length);
+            _at += length;
+            return span;
+        }
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
