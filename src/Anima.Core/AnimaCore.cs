@@ -73,6 +73,7 @@ public sealed partial class AnimaCore
         _memoryOptions.Validate();
         Memory = options.Memory ?? new EmotionalMemoryBank(_memoryOptions);
         _embeddings = options.Embeddings ?? new HashingEmbeddingGenerator();
+        _logger = options.LoggerFactory?.CreateLogger(AnimaTelemetry.Name) ?? (Microsoft.Extensions.Logging.ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         ChatClient = chatClient;
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
 
@@ -138,32 +139,57 @@ public sealed partial class AnimaCore
         ValidateChannels(stimulus, nameof(stimulus));
         var appraisal = string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
         ValidateChannels(appraisal.Stimulus, nameof(message));
-        return Commit(stimulus, appraisal, 0);
+        return Commit(stimulus, appraisal, null);
     }
 
     /// <summary>
-    /// Lets the agent experience the outcome of a tool it used: a failure stings (tension up, satisfaction
-    /// down) and adds a tenth to <see cref="AnimaState.Frustration"/>; a success satisfies a little and
-    /// takes a twentieth away.
+    /// Lets the agent experience the outcome of a tool it used. A failure stings (tension up, satisfaction down),
+    /// sets off the profile's <see cref="GlandTrigger.ToolFailure"/> glands and adds a tenth to
+    /// <see cref="AnimaState.Frustration"/>, scaled by how easily this soul is frustrated
+    /// (<see cref="SoulMatrix.FrustrationSensitivity"/>). A success satisfies a little, sets off the
+    /// <see cref="GlandTrigger.ToolSuccess"/> glands, halves frustration and takes a further twentieth away; when
+    /// it ends a struggle (frustration of at least a tenth), the <see cref="GlandTrigger.Relief"/> glands answer
+    /// in proportion to the frustration that was felt.
     /// </summary>
     /// <param name="succeeded">Whether the tool did what was asked.</param>
     /// <returns>The agent's state after the experience.</returns>
     /// <remarks><see cref="AnimaChatClient"/> calls this for every tool result it sees.</remarks>
     public AnimaState ExperienceToolResult(bool succeeded) => succeeded
-        ? Commit(new Stimulus { Satisfaction = 0.15, Tension = -0.1 }, Appraisal.Empty, -0.05)
-        : Commit(new Stimulus { Tension = 0.25, Arousal = 0.15, Satisfaction = -0.3 }, Appraisal.Empty, 0.1);
+        ? Commit(new Stimulus { Satisfaction = 0.15, Tension = -0.1 }, Appraisal.Empty, GlandTrigger.ToolSuccess)
+        : Commit(new Stimulus { Tension = 0.25, Arousal = 0.15, Satisfaction = -0.3 }, Appraisal.Empty, GlandTrigger.ToolFailure);
 
-    private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, double frustrationChange)
+    /// <summary>Experiences a message the user said: the appraisal, and the profile's <see cref="GlandTrigger.UserMessage"/> glands.</summary>
+    internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message)
     {
+        ValidateChannels(stimulus, nameof(stimulus));
+        var appraisal = _appraiser.Appraise(message);
+        ValidateChannels(appraisal.Stimulus, nameof(message));
+        return Commit(stimulus, appraisal, GlandTrigger.UserMessage);
+    }
+
+    private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
+    {
+        using var activity = Telemetry.Source.StartActivity("anima.experience");
         AnimaState snapshot;
         lock (_gate)
         {
             _scratch.CopyFrom(_state);
-            snapshot = Step(_scratch, stimulus, appraisal, frustrationChange);
+            snapshot = Step(_scratch, stimulus, appraisal, trigger);
             _scratch.Commit();
             (_state, _scratch) = (_scratch, _state);
             _snapshot = snapshot;
             RecordStateChanged(snapshot);
+            if (_state.DesiresArisen != 0)
+            {
+                RecordDesires(snapshot, _state.DesiresArisen);
+            }
+        }
+
+        Observe(snapshot, trigger);
+        if (activity is not null)
+        {
+            activity.SetTag("anima.emotion", snapshot.Primary);
+            activity.SetTag("anima.trigger", trigger?.ToString() ?? "stimulus");
         }
 
         DeliverEvents();
@@ -187,13 +213,34 @@ public sealed partial class AnimaCore
         }
     }
 
-    /// <summary>Reports how the agent's personality has grown with experience.</summary>
+    /// <summary>Reports how the agent has grown with experience: its personality and its soul matrix.</summary>
     /// <returns>Every trait's change, largest first, and what caused it.</returns>
     public GrowthReport GetGrowthReport()
     {
         lock (_gate)
         {
-            return PersonalityGrowth.Report(_state.Count, _configured, _state.Growth);
+            var s = _state;
+            Span<double> born = stackalloc double[s.Soul.Length];
+            SoulBase(_configured, born);
+            var soul = new SoulGrowth[s.Soul.Length];
+            for (int k = 0; k < soul.Length; k++)
+            {
+                soul[k] = new SoulGrowth(_profile.Channels[k / 4].Name, SoulMatrix.Dimensions[k % 4], born[k], s.Soul[k], s.Soul[k] - s.SoulBase[k]);
+            }
+
+            return PersonalityGrowth.Report(s.Count, _configured, s.Growth, soul);
+        }
+    }
+
+    /// <summary>Gets the agent's soul matrix as it is now: how each channel answers each appraisal dimension.</summary>
+    public SoulMatrix Soul
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new SoulMatrix(_profile, _state.Soul, _state.SoulBase, _state.Personality);
+            }
         }
     }
 

@@ -105,4 +105,12 @@ public sealed class AnimaOptions
     /// <summary>Gets or sets the generator that embeds remembered texts and recall cues; any M.E.AI embedding generator fits.</summary>
     /// <value>The default value is <see langword="null"/>: an offline <see cref="HashingEmbeddingGenerator"/> of 384 dimensions.</value>
     public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; set; }
+
+    /// <summary>
+    /// Gets or sets where the agent logs (category <c>Anima.Core</c>): desires that arise at information level;
+    /// vetoes, defenses and tool results at debug level; failed heartbeats and chat turns as errors and warnings.
+    /// Metrics and traces go through <see cref="AnimaTelemetry"/> whatever this is.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: nothing is logged.</value>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -3,13 +3,18 @@ using System.Text;
 
 namespace Anima;
 
-/// <summary>How an agent's personality has grown with experience: every trait, largest change first.</summary>
+/// <summary>
+/// How an agent has grown with experience: every trait of its personality and every coefficient of its soul
+/// matrix, largest change first, with what caused it.
+/// </summary>
 public sealed class GrowthReport
 {
-    internal GrowthReport(long experiences, TraitGrowth[] traits)
+    internal GrowthReport(long experiences, TraitGrowth[] traits, SoulGrowth[] soul)
     {
         Experiences = experiences;
         Traits = traits;
+        Array.Sort(soul, static (a, b) => Math.Abs(b.Change).CompareTo(Math.Abs(a.Change)));
+        Soul = soul;
     }
 
     /// <summary>Gets the number of experiences the agent has had.</summary>
@@ -20,6 +25,9 @@ public sealed class GrowthReport
 
     /// <summary>Gets the trait that changed most.</summary>
     public TraitGrowth Largest => Traits[0];
+
+    /// <summary>Gets every coefficient of the soul matrix (<see cref="AnimaCore.Soul"/>), ordered by the size of its change, largest first.</summary>
+    public IReadOnlyList<SoulGrowth> Soul { get; }
 
     /// <summary>Gets how far the agent has grown overall: the Euclidean length of all trait changes.</summary>
     public double Distance
@@ -36,7 +44,7 @@ public sealed class GrowthReport
         }
     }
 
-    /// <summary>Returns a short English account of the growth, one line per trait.</summary>
+    /// <summary>Returns a short English account of the growth: one line per trait, then the three soul coefficients that changed most.</summary>
     /// <returns>The account.</returns>
     public override string ToString()
     {
@@ -46,6 +54,12 @@ public sealed class GrowthReport
         {
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"  {t.Trait}: {t.Configured:0.000} -> {t.Current:0.000} ({t.Drift:+0.000;-0.000;0.000}), mostly from {t.MainSource}");
+        }
+
+        foreach (var c in Soul.Take(3))
+        {
+            text.AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  soul, {c.Channel} answering {c.Dimension}: {c.Configured:0.000} -> {c.Current:0.000} ({c.Change:+0.000;-0.000;0.000}), {c.Learned:+0.000;-0.000;0.000} of it learned from experiences of {c.Dimension}");
         }
 
         return text.ToString();

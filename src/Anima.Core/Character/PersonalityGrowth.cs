@@ -127,7 +127,7 @@ internal static class PersonalityGrowth
         return Create(traits);
     }
 
-    public static GrowthReport Report(long experiences, Personality configured, ReadOnlySpan<double> accumulators)
+    public static GrowthReport Report(long experiences, Personality configured, ReadOnlySpan<double> accumulators, SoulGrowth[] soul)
     {
         var traits = new TraitGrowth[Traits];
         for (int t = 0; t < Traits; t++)
@@ -151,6 +151,6 @@ internal static class PersonalityGrowth
         }
 
         Array.Sort(traits, static (a, b) => Math.Abs(b.Drift).CompareTo(Math.Abs(a.Drift)));
-        return new GrowthReport(experiences, traits);
+        return new GrowthReport(experiences, traits, soul);
     }
 }

@@ -87,7 +87,7 @@ public sealed class AnimaChatClient : DelegatingChatClient
             if (!ReferenceEquals(Interlocked.Exchange(ref _lastHeard, heard), heard) && !string.IsNullOrWhiteSpace(heard.Text))
             {
                 Agent.RecordUserMessage(heard.Text);
-                Agent.Experience(default, heard.Text);
+                Agent.ExperienceUserMessage(default, heard.Text);
             }
         }
 

@@ -66,10 +66,15 @@ public sealed partial class AnimaCore
         await _conversation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var activity = Telemetry.Source.StartActivity("anima.chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
             EndTurn(user, response);
             return response;
+        }
+        catch (Exception exception) when (TurnFailed(exception))
+        {
+            throw; // never reached: the filter logs and declines
         }
         finally
         {
@@ -95,6 +100,7 @@ public sealed partial class AnimaCore
         await _conversation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var activity = Telemetry.Source.StartActivity("anima.chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var updates = new List<ChatResponseUpdate>();
             await foreach (var update in client.GetStreamingResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false))
@@ -197,7 +203,7 @@ public sealed partial class AnimaCore
     private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
     {
         RecordUserMessage(message);
-        Experience(stimulus, message);
+        ExperienceUserMessage(stimulus, message);
         var user = new ChatMessage(ChatRole.User, StatePrompt.Neutralize(message));
         List<ChatMessage> request;
         lock (_historyGate)
@@ -210,8 +216,20 @@ public sealed partial class AnimaCore
         return (request, user, PrepareOptions(options));
     }
 
+    /// <summary>Logs a turn that failed at the provider (not one that was cancelled); always <see langword="false"/>, so the exception flows on untouched.</summary>
+    private bool TurnFailed(Exception exception)
+    {
+        if (exception is not OperationCanceledException)
+        {
+            LogTurnFailed(_logger, exception);
+        }
+
+        return false;
+    }
+
     private void EndTurn(ChatMessage user, ChatResponse response)
     {
+        Telemetry.ChatTurns.Add(1);
         ObserveMessages(response.Messages, response: true);
         ExperienceReply(response);
         lock (_historyGate)

@@ -25,6 +25,8 @@ internal sealed class AgentState
         History = history;
         MapOffsets = new Vad[emotions];
         Soul = new double[channels * 4];
+        SoulBase = new double[channels * 4];
+        SoulLearning = new double[channels * 4];
         Growth = new double[PersonalityGrowth.Traits * PersonalityGrowth.Sources];
         GrowthBasis = new double[PersonalityGrowth.Traits];
         StimulusTrend = new double[4];
@@ -62,8 +64,23 @@ internal sealed class AgentState
     public double[] GrowthBasis;
     public Personality Personality = Personality.Balanced;
 
-    /// <summary>The soul matrix: channel × appraisal dimension, derived from the profile and <see cref="Personality"/>.</summary>
+    /// <summary>The soul matrix as it is now: <see cref="SoulBase"/> moved by <see cref="SoulLearning"/>, within bounds.</summary>
     public double[] Soul;
+
+    /// <summary>The soul matrix the profile and <see cref="Personality"/> give: channel × appraisal dimension.</summary>
+    public double[] SoulBase;
+
+    /// <summary>Each soul coefficient's latent, unbounded learning (see <see cref="SoulMatrix"/>).</summary>
+    public double[] SoulLearning;
+
+    /// <summary>When the user last spoke to the agent; longing for company grows from it.</summary>
+    public DateTimeOffset LastContact;
+
+    /// <summary>The needs (bits by <see cref="Need"/>) whose desire has arisen and has not yet subsided.</summary>
+    public int DesiresFelt;
+
+    /// <summary>The needs whose desire arose in the latest step; not kept between steps.</summary>
+    public int DesiresArisen;
 
     public AnimaState Snapshot = null!;
 
@@ -94,6 +111,11 @@ internal sealed class AgentState
         other.GrowthBasis.CopyTo(GrowthBasis, 0);
         Personality = other.Personality;
         other.Soul.CopyTo(Soul, 0);
+        other.SoulBase.CopyTo(SoulBase, 0);
+        other.SoulLearning.CopyTo(SoulLearning, 0);
+        LastContact = other.LastContact;
+        DesiresFelt = other.DesiresFelt;
+        DesiresArisen = other.DesiresArisen;
         Snapshot = other.Snapshot;
     }
 

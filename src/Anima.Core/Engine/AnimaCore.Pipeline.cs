@@ -12,6 +12,18 @@ public sealed partial class AnimaCore
     private const double TemperamentWeight = 0.25;
     private const double Ln2 = 0.693147180559945309;
 
+    /// <summary>What a tool failure adds to frustration before the soul scales it: ten on REFERENCE.md §5's 0–100 scale.</summary>
+    private const double FrustrationStep = 0.1;
+
+    /// <summary>The drive at which a desire arises (<see cref="DesireArisenEvent"/>).</summary>
+    private const double DesireArises = 0.6;
+
+    /// <summary>The drive to which a desire must fall before it can arise again.</summary>
+    private const double DesireSubsides = 0.3;
+
+    /// <summary>The frustration from which a success is felt as relief.</summary>
+    private const double ReliefThreshold = 0.1;
+
     /// <summary>Frustration halves every ten minutes of quiet.</summary>
     private static readonly TimeSpan FrustrationHalfLife = TimeSpan.FromMinutes(10);
 
@@ -43,6 +55,9 @@ public sealed partial class AnimaCore
         s.SurpriseVariance = 1;
         s.Volatility = 0;
         s.Frustration = 0;
+        s.LastContact = s.LastTime;
+        s.DesiresFelt = 0;
+        s.DesiresArisen = 0;
         s.LowCoherenceRun = 0;
         s.Crisis = false;
         s.Intention = null;
@@ -50,6 +65,7 @@ public sealed partial class AnimaCore
         Array.Clear(s.Growth);
         Array.Clear(s.GrowthBasis);
         s.Personality = PersonalityGrowth.Start(_configured);
+        Array.Clear(s.SoulLearning);
         BuildSoul(s);
 
         var vad = FeltPoint(s.Levels, s.Personality);
@@ -84,7 +100,7 @@ public sealed partial class AnimaCore
         s.Snapshot = new AnimaState(parts);
     }
 
-    private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal, double frustrationChange = 0)
+    private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
     {
         var personality = s.Personality;
         var channels = _profile.Span;
@@ -99,7 +115,17 @@ public sealed partial class AnimaCore
             s.Frustration *= Math.Exp(-Ln2 * (elapsed / FrustrationHalfLife));
         }
 
-        s.Frustration = Math.Clamp(s.Frustration + frustrationChange, 0, 1);
+        // Tool outcomes move frustration (REFERENCE.md §5); a success after a struggle brings relief.
+        double relief = 0;
+        if (trigger == GlandTrigger.ToolFailure)
+        {
+            s.Frustration = Math.Min(1, s.Frustration + (FrustrationStep * SoulMatrix.Sensitivity(personality)));
+        }
+        else if (trigger == GlandTrigger.ToolSuccess)
+        {
+            relief = s.Frustration >= ReliefThreshold ? s.Frustration : 0;
+            s.Frustration = Math.Max(0, (0.5 * s.Frustration) - 0.05);
+        }
 
         // Appraisal: the explicit stimulus, what the message carried, the speaker's feeling taken on, and
         // the moral distress of a refused request.
@@ -154,6 +180,15 @@ public sealed partial class AnimaCore
         }
 
         _reactor.Excite(s.Levels, response, _profile, personality);
+        if (trigger is { } fired)
+        {
+            Secrete(s.Levels, _profile.GlandDeltas(fired), 1);
+            if (relief > 0)
+            {
+                Secrete(s.Levels, _profile.GlandDeltas(GlandTrigger.Relief), relief);
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             if (!double.IsFinite(s.Levels[i]) || s.Levels[i] < 0 || s.Levels[i] > 1)
@@ -189,7 +224,13 @@ public sealed partial class AnimaCore
         bool spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
         s.SurpriseMean += SurpriseRate * deviation;
         s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
-        var drives = Drives(s.Levels);
+        if (trigger == GlandTrigger.UserMessage)
+        {
+            s.LastContact = now;
+        }
+
+        var drives = Drives(s.Levels, Longing(now - s.LastContact, personality));
+        s.DesiresArisen = Desires(drives, ref s.DesiresFelt);
 
         // L4: qualia, phase, temporal self and self-image.
         for (int i = 0; i < n; i++)
@@ -235,11 +276,22 @@ public sealed partial class AnimaCore
 
         // Growth and adaptation.
         PersonalityGrowth.Learn(s.Growth, dims, novelty);
+        Span<double> deviations = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            deviations[i] = s.Felt[i] - channels[i].Baseline;
+        }
+
+        SoulMatrix.Learn(s.SoulLearning, dims, deviations);
         var grown = PersonalityGrowth.Refresh(_configured, s.Personality, s.Growth, s.GrowthBasis);
         if (!ReferenceEquals(grown, s.Personality))
         {
             s.Personality = grown;
             BuildSoul(s);
+        }
+        else
+        {
+            SoulMatrix.Apply(s.SoulBase, s.SoulLearning, s.Soul);
         }
 
         _map.Adapt(vad, _table, indices[0], s.MapOffsets);
@@ -282,15 +334,30 @@ public sealed partial class AnimaCore
         return s.Snapshot;
     }
 
-    /// <summary>Rebuilds the soul matrix: each channel's response weights scaled by its personality gain.</summary>
+    /// <summary>Adds what glands secrete to the levels, kept in [0, 1].</summary>
+    private static void Secrete(Span<double> levels, ReadOnlySpan<double> deltas, double scale)
+    {
+        for (int i = 0; i < levels.Length; i++)
+        {
+            levels[i] = Math.Clamp(levels[i] + (scale * deltas[i]), 0, 1);
+        }
+    }
+
+    /// <summary>Rebuilds the soul matrix's base (each channel's response weights scaled by its personality gain) and the matrix.</summary>
     private void BuildSoul(AgentState s)
+    {
+        SoulBase(s.Personality, s.SoulBase);
+        SoulMatrix.Apply(s.SoulBase, s.SoulLearning, s.Soul);
+    }
+
+    private void SoulBase(Personality personality, Span<double> @base)
     {
         var channels = _profile.Span;
         for (int i = 0; i < channels.Length; i++)
         {
             var c = channels[i];
-            double gain = c.GainTrait is { } trait ? 1 + ((s.Personality[trait] - 0.5) * c.GainScale) : 1;
-            var soul = s.Soul.AsSpan(i * 4, 4);
+            double gain = c.GainTrait is { } trait ? 1 + ((personality[trait] - 0.5) * c.GainScale) : 1;
+            var soul = @base.Slice(i * 4, 4);
             soul[0] = c.Response.Tension * gain;
             soul[1] = c.Response.Arousal * gain;
             soul[2] = c.Response.Satisfaction * gain;
@@ -440,11 +507,16 @@ public sealed partial class AnimaCore
         return readings;
     }
 
-    /// <summary>Every channel outside its tolerance band, strongest first.</summary>
-    private Drive[] Drives(ReadOnlySpan<double> levels)
+    /// <summary>
+    /// Every channel outside its tolerance band, strongest first. Longing for company (see <see cref="Longing"/>)
+    /// deepens the bond channel's deficit: from a longing of three tenths it is felt as a need for connection.
+    /// </summary>
+    private Drive[] Drives(ReadOnlySpan<double> levels, double longing)
     {
         var channels = _profile.Span;
         Span<double> strengths = stackalloc double[channels.Length];
+        int bond = _profile.IndexOf(ChannelRole.Bond);
+        double lonely = Math.Clamp((longing - 0.3) / 0.7, 0, 1);
         int count = 0;
         for (int i = 0; i < channels.Length; i++)
         {
@@ -452,6 +524,11 @@ public sealed partial class AnimaCore
             double dev = Identity.Deviation(levels[i], c.Baseline);
             Need? need = dev > 0 ? c.ExcessNeed : c.DeficitNeed;
             strengths[i] = need is null ? 0 : Math.Min(1, (Math.Abs(dev) - c.Tolerance) / (1 - c.Tolerance));
+            if (i == bond && levels[i] <= c.Baseline && c.DeficitNeed is not null && lonely > strengths[i])
+            {
+                strengths[i] = lonely;
+            }
+
             count += strengths[i] > 0 ? 1 : 0;
         }
 
@@ -483,6 +560,36 @@ public sealed partial class AnimaCore
         }
 
         return drives;
+    }
+
+    /// <summary>
+    /// Longing for company after <paramref name="alone"/> without a word from the user: 1 − exp(−t/τ), with
+    /// τ = 4 h × (1.5 − extraversion), so an extravert (0.9) longs after a couple of hours and an introvert
+    /// (0.1) only after most of a day.
+    /// </summary>
+    private static double Longing(TimeSpan alone, Personality personality) =>
+        alone <= TimeSpan.Zero ? 0 : 1 - Math.Exp(-alone.TotalHours / (4 * (1.5 - personality.Extraversion)));
+
+    /// <summary>
+    /// Which desires arise now: a need whose drive reaches <see cref="DesireArises"/> arises once, and can arise
+    /// again only after its drive has fallen to <see cref="DesireSubsides"/> (hysteresis, so a drive that hovers at
+    /// the threshold raises no storm of events).
+    /// </summary>
+    /// <returns>The needs that arose, as bits by <see cref="Need"/>.</returns>
+    private static int Desires(Drive[] drives, ref int felt)
+    {
+        int strong = 0;
+        int present = 0;
+        foreach (var drive in drives)
+        {
+            int bit = 1 << (int)drive.Need;
+            present |= drive.Strength > DesireSubsides ? bit : 0;
+            strong |= drive.Strength >= DesireArises ? bit : 0;
+        }
+
+        int arisen = strong & ~felt;
+        felt = (felt | strong) & present;
+        return arisen;
     }
 
     private static double Dissonance(Intention? intention, EmotionDefinition primary, double felt, VetoDecision? veto, RequestJudgement request, Personality personality)

@@ -161,6 +161,28 @@ public sealed partial class AnimaCore
         Record((call.CallId, call.Name, arguments), static (sequence, now, c) => new ToolCallEvent(sequence, now, c.CallId, c.Name, c.arguments));
     }
 
+    /// <summary>Records each desire that arose in the step that made <paramref name="snapshot"/>.</summary>
+    private void RecordDesires(AnimaState snapshot, int arisen)
+    {
+        foreach (var drive in snapshot.Drives)
+        {
+            int bit = 1 << (int)drive.Need;
+            if ((arisen & bit) == 0)
+            {
+                continue;
+            }
+
+            arisen &= ~bit;
+            if (Telemetry.Desires.Enabled)
+            {
+                Telemetry.Desires.Add(1, new KeyValuePair<string, object?>("anima.need", drive.Need.ToString()));
+            }
+
+            LogDesireArose(_logger, drive.Need, drive.Strength);
+            Record(drive, static (sequence, now, d) => new DesireArisenEvent(sequence, now, d.Need, d.Strength, Narrator.Desire(d.Need, d.Strength)));
+        }
+    }
+
     private void RecordAgentMessage(string text) =>
         Record(text, static (sequence, now, t) => new AgentMessageEvent(sequence, now, t));
 

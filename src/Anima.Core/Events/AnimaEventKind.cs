@@ -20,4 +20,7 @@ public enum AnimaEventKind
 
     /// <summary>The agent had an experience and its state changed.</summary>
     StateChanged,
+
+    /// <summary>One of the agent's needs grew into a desire.</summary>
+    DesireArisen,
 }

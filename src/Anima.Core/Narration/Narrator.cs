@@ -142,6 +142,35 @@ internal static class Narrator
         _ => "find my way",
     };
 
+    /// <summary>A desire in the first person, stronger in its wording as the drive is stronger: "I want to reach out to someone."</summary>
+    public static string Desire(Need need, double strength) => string.Concat(
+        strength switch
+        {
+            < 0.4 => "I would like to ",
+            < 0.7 => "I want to ",
+            _ => "I badly need to ",
+        },
+        NeedPhrase(need),
+        ".");
+
+    /// <summary>What a need wants, as the end of "I want to …".</summary>
+    public static string NeedPhrase(Need need) => need switch
+    {
+        Need.Safety => "feel safe again",
+        Need.Calm => "calm down",
+        Need.Stimulation => "have something to get absorbed in",
+        Need.Rest => "rest",
+        Need.Fulfilment => "do something that feels worthwhile",
+        Need.Challenge => "meet a real challenge",
+        Need.Connection => "reach out to someone",
+        Need.Space => "have some room to myself",
+        Need.Comfort => "be comforted",
+        Need.Confidence => "feel sure of myself again",
+        Need.Restraint => "hold myself back",
+        Need.Understanding => "understand this",
+        _ => "find my balance",
+    };
+
     public static string ValueNoun(CoreValue value) => value switch
     {
         CoreValue.Care => "care for others",

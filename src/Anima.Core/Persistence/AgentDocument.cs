@@ -47,7 +47,10 @@ internal sealed record AgentDocument(
     JsonElement Conversation,
     string[] SeenToolResults,
     MemoryDocument[]? Memories = null,
-    long EventSequence = 0)
+    long EventSequence = 0,
+    double[]? SoulLearning = null,
+    DateTimeOffset? LastContact = null,
+    int DesiresFelt = 0)
 {
     /// <summary>The value of <see cref="Format"/>.</summary>
     public const string FormatName = "anima-agent";

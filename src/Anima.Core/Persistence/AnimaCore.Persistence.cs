@@ -243,7 +243,10 @@ public sealed partial class AnimaCore
                 conversation,
                 seen,
                 memories,
-                Interlocked.Read(ref _eventSequence));
+                Interlocked.Read(ref _eventSequence),
+                [.. s.SoulLearning],
+                s.LastContact,
+                s.DesiresFelt);
         }
     }
 

@@ -60,6 +60,12 @@ public sealed partial class AnimaCore
         Copy(d.GrowthBasis, s.GrowthBasis, "growthBasis");
         s.Personality = PersonalityFrom(d.Personality, "personality");
         Copy(d.Soul, s.Soul, "soul");
+
+        // Documents written before the soul learned, or before longing and desires, hold none of them.
+        Copy(d.SoulLearning ?? new double[s.SoulLearning.Length], s.SoulLearning, "soulLearning");
+        SoulBase(s.Personality, s.SoulBase);
+        s.LastContact = d.LastContact ?? d.LastTime;
+        s.DesiresFelt = d.DesiresFelt;
         s.Snapshot = SnapshotFrom(d.Snapshot, d.Count);
 
         List<ChatMessage> history;

@@ -88,13 +88,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
                 break;
             }
 
-            string want = drive.Strength switch
-            {
-                < 0.4 => "I would like to ",
-                < 0.7 => "I want to ",
-                _ => "I badly need to ",
-            };
-            text.Append(want).Append(NeedPhrase(drive.Need)).Append(".\n");
+            text.Append(Narrator.Desire(drive.Need, drive.Strength)).Append('\n');
             written++;
         }
     }
@@ -191,22 +185,6 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
             _ => "this is beyond me alone; I need help.",
         }).Append('\n');
     }
-
-    private static string NeedPhrase(Need need) => need switch
-    {
-        Need.Safety => "feel safe again",
-        Need.Calm => "calm down",
-        Need.Stimulation => "have something to get absorbed in",
-        Need.Rest => "rest",
-        Need.Fulfilment => "do something that feels worthwhile",
-        Need.Challenge => "meet a real challenge",
-        Need.Connection => "be close to someone",
-        Need.Space => "have some room to myself",
-        Need.Comfort => "be comforted",
-        Need.Confidence => "feel sure of myself again",
-        Need.Restraint => "hold myself back",
-        _ => "find my balance",
-    };
 
     /// <summary>An emotion label as a lower-case word, with nothing in it that could close the block.</summary>
     private static string Word(string label)

@@ -17,6 +17,10 @@ public sealed class ChannelProfile
     public const int MaxChannels = 8;
 
     private readonly ChannelDefinition[] _channels;
+    private readonly Gland[] _glands;
+
+    /// <summary>Per trigger, the sum of its glands' amounts on each channel.</summary>
+    private readonly double[][] _glandDeltas;
 
     /// <summary>Initializes a new profile.</summary>
     /// <param name="name">A display name for the profile.</param>
@@ -46,13 +50,28 @@ public sealed class ChannelProfile
         }
 
         Name = name;
+        _glands = [];
+        _glandDeltas = Deltas(_channels, _glands);
+    }
+
+    private ChannelProfile(ChannelProfile profile, Gland[] glands)
+    {
+        _channels = profile._channels;
+        Name = profile.Name;
+        _glands = glands;
+        _glandDeltas = Deltas(_channels, glands);
     }
 
     /// <summary>
     /// Gets the default profile: tension, arousal, satisfaction and cohesion, with baselines 0.2, 0.2, 0.5
     /// and 0.5 (the baselines of Anima v6) and half-lives of eight, four, fifteen and twenty minutes.
     /// </summary>
-    public static ChannelProfile Default { get; } = new("default",
+    /// <remarks>
+    /// Its glands: a user message raises cohesion by 0.05 and arousal by 0.03; a tool failure raises tension by
+    /// 0.05; a success raises satisfaction by 0.03; relief after frustration f lowers tension by 0.3·f and
+    /// raises satisfaction by 0.3·f.
+    /// </remarks>
+    public static ChannelProfile Default { get; } = new ChannelProfile("default",
     [
         new ChannelDefinition
         {
@@ -78,19 +97,45 @@ public sealed class ChannelProfile
             Response = new(0, 0, 0, 1), Affect = new(0.6, 0.1, 0.15),
             GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, ExcessNeed = Need.Space, DeficitNeed = Need.Connection,
         },
+    ]).WithGlands(
+    [
+        new(GlandTrigger.UserMessage, "cohesion", 0.05),
+        new(GlandTrigger.UserMessage, "arousal", 0.03),
+        new(GlandTrigger.ToolFailure, "tension", 0.05),
+        new(GlandTrigger.ToolSuccess, "satisfaction", 0.03),
+        new(GlandTrigger.Relief, "tension", -0.3),
+        new(GlandTrigger.Relief, "satisfaction", 0.3),
     ]);
 
     /// <summary>
     /// Gets the hormonal profile: dopamine, serotonin, oxytocin, testosterone, cortisol and endorphins,
     /// mapped into emotion space in the spirit of Lövheim's cube (2012, Med. Hypotheses 78:341-348).
     /// </summary>
-    public static ChannelProfile Hormonal { get; } = new("hormonal",
+    /// <remarks>
+    /// <para>
+    /// Baselines and half-lives: dopamine 0.5 and ten minutes, serotonin 0.6 and an hour, oxytocin 0.4 and twenty
+    /// minutes, testosterone 0.4 and forty-five minutes, cortisol 0.3 and thirty minutes, endorphins 0.3 and
+    /// fifteen minutes. Frustration, kept beside them (<see cref="AnimaState.Frustration"/>), halves every ten minutes.
+    /// </para>
+    /// <para>
+    /// Emotion space: each hormone pulls the felt point along its <see cref="ChannelDefinition.Affect"/>. As in
+    /// Lövheim's cube, serotonin and dopamine make it pleasant (serotonin calm and sure, dopamine eager), while
+    /// cortisol plays noradrenaline's stressful part: unpleasant, aroused and submissive. Oxytocin and endorphins
+    /// are pleasant and calming; testosterone raises dominance.
+    /// </para>
+    /// <para>
+    /// Its glands (REFERENCE.md §5): a user message adds 0.05 to oxytocin (bonding) and 0.03 to dopamine
+    /// (engagement); a tool failure adds 0.05 to cortisol and takes 0.03 from dopamine; a success adds 0.04 to
+    /// dopamine; relief after frustration f adds 0.4·f to endorphins and 0.2·f to dopamine, and takes 0.2·f from cortisol.
+    /// </para>
+    /// </remarks>
+    public static ChannelProfile Hormonal { get; } = new ChannelProfile("hormonal",
     [
         new ChannelDefinition
         {
             Name = "dopamine", Baseline = 0.5, HalfLife = TimeSpan.FromMinutes(10), Role = ChannelRole.Reward,
             Response = new(-0.1, 0.5, 0.8, 0.1), Affect = new(0.5, 0.4, 0.3),
-            GainTrait = PersonalityTrait.Extraversion, GainScale = 0.6, DeficitNeed = Need.Stimulation,
+            GainTrait = PersonalityTrait.Extraversion, GainScale = 0.6, ExcessNeed = Need.Understanding, DeficitNeed = Need.Stimulation,
         },
         new ChannelDefinition
         {
@@ -122,6 +167,16 @@ public sealed class ChannelProfile
             Response = new(0.2, 0.3, 0.5, 0.2), Affect = new(0.5, -0.3, 0.2),
             DeficitNeed = Need.Comfort,
         },
+    ]).WithGlands(
+    [
+        new(GlandTrigger.UserMessage, "oxytocin", 0.05),
+        new(GlandTrigger.UserMessage, "dopamine", 0.03),
+        new(GlandTrigger.ToolFailure, "cortisol", 0.05),
+        new(GlandTrigger.ToolFailure, "dopamine", -0.03),
+        new(GlandTrigger.ToolSuccess, "dopamine", 0.04),
+        new(GlandTrigger.Relief, "endorphins", 0.4),
+        new(GlandTrigger.Relief, "dopamine", 0.2),
+        new(GlandTrigger.Relief, "cortisol", -0.2),
     ]);
 
     /// <summary>Gets the display name of the profile.</summary>
@@ -132,6 +187,43 @@ public sealed class ChannelProfile
 
     /// <summary>Gets the number of channels.</summary>
     public int Count => _channels.Length;
+
+    /// <summary>Gets the glands: how the profile's channels answer user messages and tool results (see <see cref="WithGlands"/>).</summary>
+    public IReadOnlyList<Gland> Glands => _glands;
+
+    /// <summary>Returns a profile with the same name and channels and these glands instead of its own.</summary>
+    /// <param name="glands">The glands; several may answer one trigger, and several may move one channel.</param>
+    /// <returns>The new profile. Agents saved with this profile load into one with other glands, since glands change no stored state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="glands"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A gland names a channel the profile does not have, has an undefined trigger, or an amount that is not finite or outside [−1, 1].</exception>
+    public ChannelProfile WithGlands(IEnumerable<Gland> glands)
+    {
+        ArgumentNullException.ThrowIfNull(glands);
+        Gland[] all = [.. glands];
+        foreach (var gland in all)
+        {
+            ArgumentNullException.ThrowIfNull(gland, nameof(glands));
+            if (!Enum.IsDefined(gland.Trigger))
+            {
+                throw new ArgumentException($"A gland has the undefined trigger {gland.Trigger}.", nameof(glands));
+            }
+
+            if (gland.Channel is null || IndexOf(gland.Channel) < 0)
+            {
+                throw new ArgumentException($"A gland for {gland.Trigger} names the channel '{gland.Channel}', which profile '{Name}' does not have.", nameof(glands));
+            }
+
+            if (!double.IsFinite(gland.Amount) || Math.Abs(gland.Amount) > 1)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The gland for {gland.Trigger} on '{gland.Channel}' has the amount {gland.Amount}; it must be in [-1, 1]."), nameof(glands));
+            }
+        }
+
+        return new ChannelProfile(this, all);
+    }
+
+    /// <summary>What the glands of a trigger add to each channel, in channel order.</summary>
+    internal ReadOnlySpan<double> GlandDeltas(GlandTrigger trigger) => _glandDeltas[(int)trigger];
 
     internal ReadOnlySpan<ChannelDefinition> Span => _channels;
 
@@ -171,6 +263,23 @@ public sealed class ChannelProfile
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    private static double[][] Deltas(ChannelDefinition[] channels, Gland[] glands)
+    {
+        var deltas = new double[Enum.GetValues<GlandTrigger>().Length][];
+        for (int t = 0; t < deltas.Length; t++)
+        {
+            deltas[t] = new double[channels.Length];
+        }
+
+        foreach (var gland in glands)
+        {
+            int channel = Array.FindIndex(channels, c => c.Name.Equals(gland.Channel, StringComparison.OrdinalIgnoreCase));
+            deltas[(int)gland.Trigger][channel] += gland.Amount;
+        }
+
+        return deltas;
+    }
 
     private static void Validate(ChannelDefinition channel, HashSet<string> seen)
     {

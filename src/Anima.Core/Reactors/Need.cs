@@ -21,7 +21,7 @@ public enum Need
     /// <summary>A challenge worth meeting (reward in excess breeds complacency).</summary>
     Challenge,
 
-    /// <summary>To be close to someone (bond in deficit).</summary>
+    /// <summary>To reach out and be close to someone (bond in deficit, or longing after long silence).</summary>
     Connection,
 
     /// <summary>Room of one's own (bond in excess).</summary>
@@ -35,4 +35,7 @@ public enum Need
 
     /// <summary>To hold back (assertion in excess).</summary>
     Restraint,
+
+    /// <summary>To understand, to get to the bottom of something (reward-seeking in excess: curiosity).</summary>
+    Understanding,
 }

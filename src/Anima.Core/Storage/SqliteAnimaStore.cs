@@ -15,7 +15,7 @@ namespace Anima;
 public sealed class SqliteAnimaStore : IAnimaStore
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
     private const int ApplicationId = 0x414E494D;
@@ -67,10 +67,11 @@ public sealed class SqliteAnimaStore : IAnimaStore
         CREATE INDEX events_by_time ON events (agent_id, occurred_ticks);
         """),
         MoveMemoriesIntoBlocks,
+        Script("ALTER TABLE events ADD COLUMN strength REAL;"),
     ];
 
     private static readonly string[] EventColumns =
-        ["$agent", "$sequence", "$at", "$ticks", "$kind", "$text", "$callId", "$name", "$succeeded", "$count", "$valence", "$arousal", "$dominance"];
+        ["$agent", "$sequence", "$at", "$ticks", "$kind", "$text", "$callId", "$name", "$succeeded", "$count", "$valence", "$arousal", "$dominance", "$strength"];
 
     private readonly string _connectionString;
 
@@ -187,7 +188,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT sequence, occurred_at, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance
+                SELECT sequence, occurred_at, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance, strength
                 FROM events WHERE agent_id = $id AND occurred_ticks >= $from AND occurred_ticks < $to ORDER BY sequence;
                 """;
             command.Parameters.AddWithValue("$id", agentId);
@@ -442,8 +443,8 @@ public sealed class SqliteAnimaStore : IAnimaStore
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT OR IGNORE INTO events (agent_id, sequence, occurred_at, occurred_ticks, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance)
-            VALUES ($agent, $sequence, $at, $ticks, $kind, $text, $callId, $name, $succeeded, $count, $valence, $arousal, $dominance);
+            INSERT OR IGNORE INTO events (agent_id, sequence, occurred_at, occurred_ticks, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance, strength)
+            VALUES ($agent, $sequence, $at, $ticks, $kind, $text, $callId, $name, $succeeded, $count, $valence, $arousal, $dominance, $strength);
             """;
         // No declared type: each value binds as what it is (text, integer, real or null).
         var parameters = EventColumns.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
@@ -451,12 +452,13 @@ public sealed class SqliteAnimaStore : IAnimaStore
         {
             object?[] values = e switch
             {
-                SystemMessageEvent m => [m.Text, null, null, null, null, null, null, null],
-                UserMessageEvent m => [m.Text, null, null, null, null, null, null, null],
-                AgentMessageEvent m => [m.Text, null, null, null, null, null, null, null],
-                ToolCallEvent c => [c.Arguments, c.CallId, c.Name, null, null, null, null, null],
-                ToolResponseEvent r => [r.Result, r.CallId, null, r.Succeeded ? 1 : 0, null, null, null, null],
-                StateChangedEvent c => [c.Primary, null, null, null, c.ExperienceCount, c.Vad.Valence, c.Vad.Arousal, c.Vad.Dominance],
+                SystemMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
+                UserMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
+                AgentMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
+                ToolCallEvent c => [c.Arguments, c.CallId, c.Name, null, null, null, null, null, null],
+                ToolResponseEvent r => [r.Result, r.CallId, null, r.Succeeded ? 1 : 0, null, null, null, null, null],
+                StateChangedEvent c => [c.Primary, null, null, null, c.ExperienceCount, c.Vad.Valence, c.Vad.Arousal, c.Vad.Dominance, null],
+                DesireArisenEvent d => [d.Text, null, d.Need.ToString(), null, null, null, null, null, d.Strength],
                 _ => throw new InvalidOperationException($"Unknown event type {e.GetType().Name}."),
             };
             parameters[0].Value = agentId;
@@ -485,6 +487,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             AnimaEventKind.AgentMessage => new AgentMessageEvent(sequence, at, Text(3) ?? string.Empty),
             AnimaEventKind.ToolCall => new ToolCallEvent(sequence, at, Text(4) ?? string.Empty, Text(5) ?? string.Empty, Text(3)),
             AnimaEventKind.ToolResponse => new ToolResponseEvent(sequence, at, Text(4) ?? string.Empty, reader.GetInt64(6) != 0, Text(3)),
+            AnimaEventKind.DesireArisen => new DesireArisenEvent(sequence, at, Enum.Parse<Need>(Text(5) ?? nameof(Need.Connection)), reader.GetDouble(11), Text(3) ?? string.Empty),
             _ => new StateChangedEvent(sequence, at, reader.GetInt64(7), Text(3) ?? string.Empty, new Vad(reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10))),
         };
     }

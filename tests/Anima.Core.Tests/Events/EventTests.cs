@@ -61,8 +61,8 @@ public sealed class EventTests : IDisposable
     public void ConcurrentExperiences_ReachSubscribersInOrderWithoutGaps()
     {
         var (agent, _) = Agent();
-        var seen = new ConcurrentQueue<long>();
-        agent.EventOccurred += (_, e) => seen.Enqueue(e.Sequence);
+        var seen = new ConcurrentQueue<AnimaEvent>();
+        agent.EventOccurred += (_, e) => seen.Enqueue(e);
 
         Parallel.For(0, 4, _ =>
         {
@@ -72,7 +72,9 @@ public sealed class EventTests : IDisposable
             }
         });
 
-        seen.Should().Equal(Enumerable.Range(1, 8_000).Select(i => (long)i));
+        seen.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, seen.Count).Select(i => (long)i));
+        seen.OfType<StateChangedEvent>().Should().HaveCount(8_000);
+        seen.Should().AllSatisfy(e => e.Kind.Should().BeOneOf([AnimaEventKind.StateChanged, AnimaEventKind.DesireArisen], "lasting tension may make the agent want to feel safe"));
     }
 
     [Fact]
