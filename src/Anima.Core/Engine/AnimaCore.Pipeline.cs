@@ -517,6 +517,7 @@ public sealed partial class AnimaCore
         Span<double> strengths = stackalloc double[channels.Length];
         int bond = _profile.IndexOf(ChannelRole.Bond);
         double lonely = Math.Clamp((longing - 0.3) / 0.7, 0, 1);
+        bool longingWins = false;
         int count = 0;
         for (int i = 0; i < channels.Length; i++)
         {
@@ -524,9 +525,11 @@ public sealed partial class AnimaCore
             double dev = Identity.Deviation(levels[i], c.Baseline);
             Need? need = dev > 0 ? c.ExcessNeed : c.DeficitNeed;
             strengths[i] = need is null ? 0 : Math.Min(1, (Math.Abs(dev) - c.Tolerance) / (1 - c.Tolerance));
-            if (i == bond && levels[i] <= c.Baseline && c.DeficitNeed is not null && lonely > strengths[i])
+            // Longing speaks unless the bond is already more than full (beyond its tolerance band).
+            if (i == bond && dev <= c.Tolerance && c.DeficitNeed is not null && lonely > strengths[i])
             {
                 strengths[i] = lonely;
+                longingWins = true;
             }
 
             count += strengths[i] > 0 ? 1 : 0;
@@ -547,7 +550,7 @@ public sealed partial class AnimaCore
             }
 
             var c = channels[i];
-            bool excess = levels[i] > c.Baseline;
+            bool excess = levels[i] > c.Baseline && !(i == bond && longingWins);
             var drive = new Drive(c.Name, excess ? DriveDirection.Excess : DriveDirection.Deficit, strengths[i], (excess ? c.ExcessNeed : c.DeficitNeed)!.Value);
             int at = filled++;
             while (at > 0 && drives[at - 1].Strength < drive.Strength)

@@ -171,20 +171,24 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 
     private static void InnerVoice(StringBuilder text, double frustration)
     {
-        double f = 100 * frustration;
-        if (f < 10)
+        if (Voice(frustration) is { } line)
         {
-            return;
+            text.Append("A voice in me says: ").Append(line).Append('\n');
         }
-
-        text.Append("A voice in me says: ").Append(f switch
-        {
-            < 30 => "that did not work.",
-            < 50 => "I keep running into walls; what am I missing?",
-            < 70 => "I am going about this the wrong way entirely.",
-            _ => "this is beyond me alone; I need help.",
-        }).Append('\n');
     }
+
+    /// <summary>
+    /// The inner voice for a frustration (0–1, read as 0–100), in REFERENCE.md §5's bands: silence below ten, then
+    /// one line from ten, thirty, fifty and seventy.
+    /// </summary>
+    internal static string? Voice(double frustration) => (100 * frustration) switch
+    {
+        < 10 => null,
+        < 30 => "that did not work.",
+        < 50 => "I keep running into walls; what am I missing?",
+        < 70 => "I am going about this the wrong way entirely.",
+        _ => "this is beyond me alone; I need help.",
+    };
 
     /// <summary>An emotion label as a lower-case word, with nothing in it that could close the block.</summary>
     private static string Word(string label)
