@@ -181,7 +181,7 @@ public sealed partial class AnimaCore
             RecordStateChanged(snapshot);
             if (_state.DesiresArisen != 0)
             {
-                RecordDesires(snapshot, _state.DesiresArisen);
+                RecordDesires(_state.DesiresArisen, _state.DesirePressure);
             }
         }
 

@@ -30,6 +30,7 @@ internal sealed class AgentState
         Growth = new double[PersonalityGrowth.Traits * PersonalityGrowth.Sources];
         GrowthBasis = new double[PersonalityGrowth.Traits];
         StimulusTrend = new double[4];
+        DesirePressure = new double[NeedCount];
     }
 
     public int Channels { get; }
@@ -76,6 +77,12 @@ internal sealed class AgentState
     /// <summary>When the user last spoke to the agent; longing for company grows from it.</summary>
     public DateTimeOffset LastContact;
 
+    /// <summary>The number of <see cref="Need"/> values.</summary>
+    public static readonly int NeedCount = Enum.GetValues<Need>().Length;
+
+    /// <summary>Each need's drive, smoothed over experiences: what a desire arises from.</summary>
+    public double[] DesirePressure;
+
     /// <summary>The needs (bits by <see cref="Need"/>) whose desire has arisen and has not yet subsided.</summary>
     public int DesiresFelt;
 
@@ -115,6 +122,7 @@ internal sealed class AgentState
         other.SoulLearning.CopyTo(SoulLearning, 0);
         LastContact = other.LastContact;
         DesiresFelt = other.DesiresFelt;
+        other.DesirePressure.CopyTo(DesirePressure, 0);
         DesiresArisen = other.DesiresArisen;
         Snapshot = other.Snapshot;
     }

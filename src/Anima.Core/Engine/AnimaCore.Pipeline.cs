@@ -15,11 +15,14 @@ public sealed partial class AnimaCore
     /// <summary>What a tool failure adds to frustration before the soul scales it: ten on REFERENCE.md §5's 0–100 scale.</summary>
     private const double FrustrationStep = 0.1;
 
-    /// <summary>The drive at which a desire arises (<see cref="DesireArisenEvent"/>).</summary>
-    private const double DesireArises = 0.6;
+    /// <summary>The pressure at which a desire arises (<see cref="DesireArisenEvent"/>).</summary>
+    private const double DesireArises = 0.5;
 
-    /// <summary>The drive to which a desire must fall before it can arise again.</summary>
-    private const double DesireSubsides = 0.3;
+    /// <summary>The pressure to which a desire must fall before it can arise again.</summary>
+    private const double DesireSubsides = 0.15;
+
+    /// <summary>How far a need's pressure moves toward its drive in one experience.</summary>
+    private const double DesireSmoothing = 0.1;
 
     /// <summary>The frustration from which a success is felt as relief.</summary>
     private const double ReliefThreshold = 0.1;
@@ -58,6 +61,7 @@ public sealed partial class AnimaCore
         s.LastContact = s.LastTime;
         s.DesiresFelt = 0;
         s.DesiresArisen = 0;
+        Array.Clear(s.DesirePressure);
         s.LowCoherenceRun = 0;
         s.Crisis = false;
         s.Intention = null;
@@ -230,7 +234,7 @@ public sealed partial class AnimaCore
         }
 
         var drives = Drives(s.Levels, Longing(now - s.LastContact, personality));
-        s.DesiresArisen = Desires(drives, ref s.DesiresFelt);
+        s.DesiresArisen = Desires(drives, s.DesirePressure, ref s.DesiresFelt);
 
         // L4: qualia, phase, temporal self and self-image.
         for (int i = 0; i < n; i++)
@@ -574,24 +578,36 @@ public sealed partial class AnimaCore
         alone <= TimeSpan.Zero ? 0 : 1 - Math.Exp(-alone.TotalHours / (4 * (1.5 - personality.Extraversion)));
 
     /// <summary>
-    /// Which desires arise now: a need whose drive reaches <see cref="DesireArises"/> arises once, and can arise
-    /// again only after its drive has fallen to <see cref="DesireSubsides"/> (hysteresis, so a drive that hovers at
-    /// the threshold raises no storm of events).
+    /// Which desires arise now. Each need's pressure follows its drive, smoothed (a tenth of the way each
+    /// experience), so a passing jolt is not a desire; a need whose pressure reaches <see cref="DesireArises"/>
+    /// arises once, and can arise again only after its pressure has fallen to <see cref="DesireSubsides"/>
+    /// (hysteresis, so a need that hovers at the threshold raises no storm of events).
     /// </summary>
     /// <returns>The needs that arose, as bits by <see cref="Need"/>.</returns>
-    private static int Desires(Drive[] drives, ref int felt)
+    private static int Desires(Drive[] drives, Span<double> pressure, ref int felt)
     {
-        int strong = 0;
-        int present = 0;
+        Span<double> now = stackalloc double[pressure.Length];
         foreach (var drive in drives)
         {
-            int bit = 1 << (int)drive.Need;
-            present |= drive.Strength > DesireSubsides ? bit : 0;
-            strong |= drive.Strength >= DesireArises ? bit : 0;
+            now[(int)drive.Need] = Math.Max(now[(int)drive.Need], drive.Strength);
         }
 
-        int arisen = strong & ~felt;
-        felt = (felt | strong) & present;
+        int arisen = 0;
+        for (int need = 0; need < pressure.Length; need++)
+        {
+            pressure[need] += DesireSmoothing * (now[need] - pressure[need]);
+            int bit = 1 << need;
+            if (pressure[need] >= DesireArises && (felt & bit) == 0)
+            {
+                felt |= bit;
+                arisen |= bit;
+            }
+            else if (pressure[need] <= DesireSubsides)
+            {
+                felt &= ~bit;
+            }
+        }
+
         return arisen;
     }
 

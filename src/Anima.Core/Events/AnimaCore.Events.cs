@@ -10,13 +10,17 @@ public sealed partial class AnimaCore
     /// <summary>How many recent events the agent keeps for a store to save; older unsaved ones are dropped.</summary>
     internal const int EventJournalCapacity = 4096;
 
+    private const int InitialJournalSlots = 16;
+
     private readonly Lock _eventGate = new();
     private readonly Lock _deliveryGate = new();
     private readonly ConcurrentQueue<AnimaEvent> _undelivered = new();
     // Each slot holds an AnimaEvent, or — for a change of state, the commonest event — just its snapshot, so an
-    // experience allocates no event unless someone subscribes.
-    private readonly object?[] _journal = new object?[EventJournalCapacity];
-    private readonly long[] _journalSequences = new long[EventJournalCapacity];
+    // experience allocates no event unless someone subscribes. The ring starts small and doubles up to
+    // EventJournalCapacity as events come, so an idle agent keeps a few hundred bytes for it, not 64 KB.
+    private object?[] _journal = new object?[InitialJournalSlots];
+    private long[] _journalSequences = new long[InitialJournalSlots];
+    private long _journalCount;
     private readonly HashSet<string> _seenToolCalls = new(StringComparer.Ordinal);
     private long _eventSequence;
     private string? _lastInstructions;
@@ -38,10 +42,10 @@ public sealed partial class AnimaCore
         lock (_eventGate)
         {
             var events = new List<AnimaEvent>();
-            long first = Math.Max(sequence + 1, _eventSequence - EventJournalCapacity + 1);
+            long first = Math.Max(sequence + 1, _eventSequence - _journal.Length + 1);
             for (long s = Math.Max(first, 1); s <= _eventSequence; s++)
             {
-                int slot = (int)(s % EventJournalCapacity);
+                int slot = (int)(s % _journal.Length);
                 if (_journalSequences[slot] != s)
                 {
                     continue;
@@ -69,8 +73,9 @@ public sealed partial class AnimaCore
         {
             long sequence = ++_eventSequence;
             var e = create(sequence, _time.GetUtcNow(), state);
-            _journal[(int)(sequence % EventJournalCapacity)] = e;
-            _journalSequences[(int)(sequence % EventJournalCapacity)] = sequence;
+            int slot = JournalSlot(sequence);
+            _journal[slot] = e;
+            _journalSequences[slot] = sequence;
             if (EventOccurred is not null)
             {
                 _undelivered.Enqueue(e);
@@ -100,7 +105,7 @@ public sealed partial class AnimaCore
         lock (_eventGate)
         {
             long sequence = ++_eventSequence;
-            int slot = (int)(sequence % EventJournalCapacity);
+            int slot = JournalSlot(sequence);
             _journal[slot] = snapshot;
             _journalSequences[slot] = sequence;
             if (EventOccurred is not null)
@@ -161,25 +166,47 @@ public sealed partial class AnimaCore
         Record((call.CallId, call.Name, arguments), static (sequence, now, c) => new ToolCallEvent(sequence, now, c.CallId, c.Name, c.arguments));
     }
 
-    /// <summary>Records each desire that arose in the step that made <paramref name="snapshot"/>.</summary>
-    private void RecordDesires(AnimaState snapshot, int arisen)
+    /// <summary>The journal slot of a new event, doubling the ring first while it is smaller than <see cref="EventJournalCapacity"/> and full. Call under the event lock.</summary>
+    private int JournalSlot(long sequence)
     {
-        foreach (var drive in snapshot.Drives)
+        if (++_journalCount > _journal.Length && _journal.Length < EventJournalCapacity)
         {
-            int bit = 1 << (int)drive.Need;
-            if ((arisen & bit) == 0)
+            var journal = new object?[Math.Min(2 * _journal.Length, EventJournalCapacity)];
+            var sequences = new long[journal.Length];
+            for (int i = 0; i < _journal.Length; i++)
+            {
+                if (_journalSequences[i] != 0)
+                {
+                    int slot = (int)(_journalSequences[i] % journal.Length);
+                    journal[slot] = _journal[i];
+                    sequences[slot] = _journalSequences[i];
+                }
+            }
+
+            (_journal, _journalSequences) = (journal, sequences);
+        }
+
+        return (int)(sequence % _journal.Length);
+    }
+
+    /// <summary>Records each desire that arose in the latest step, with the pressure of its need.</summary>
+    private void RecordDesires(int arisen, ReadOnlySpan<double> pressure)
+    {
+        for (int need = 0; need < pressure.Length; need++)
+        {
+            if ((arisen & (1 << need)) == 0)
             {
                 continue;
             }
 
-            arisen &= ~bit;
+            var desire = ((Need)need, pressure[need]);
             if (Telemetry.Desires.Enabled)
             {
-                Telemetry.Desires.Add(1, new KeyValuePair<string, object?>("anima.need", drive.Need.ToString()));
+                Telemetry.Desires.Add(1, new KeyValuePair<string, object?>("anima.need", desire.Item1.ToString()));
             }
 
-            LogDesireArose(_logger, drive.Need, drive.Strength);
-            Record(drive, static (sequence, now, d) => new DesireArisenEvent(sequence, now, d.Need, d.Strength, Narrator.Desire(d.Need, d.Strength)));
+            LogDesireArose(_logger, desire.Item1, desire.Item2);
+            Record(desire, static (sequence, now, d) => new DesireArisenEvent(sequence, now, d.Item1, d.Item2, Narrator.Desire(d.Item1, d.Item2)));
         }
     }
 

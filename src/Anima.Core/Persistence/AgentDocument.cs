@@ -50,7 +50,8 @@ internal sealed record AgentDocument(
     long EventSequence = 0,
     double[]? SoulLearning = null,
     DateTimeOffset? LastContact = null,
-    int DesiresFelt = 0)
+    int DesiresFelt = 0,
+    double[]? DesirePressure = null)
 {
     /// <summary>The value of <see cref="Format"/>.</summary>
     public const string FormatName = "anima-agent";

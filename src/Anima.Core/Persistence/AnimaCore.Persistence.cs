@@ -169,8 +169,9 @@ public sealed partial class AnimaCore
         {
             // The numbering continues where the saved agent's stopped; its events live in the store, not here.
             _eventSequence = document.EventSequence;
-            Array.Clear(_journal);
-            Array.Clear(_journalSequences);
+            _journal = new object?[InitialJournalSlots];
+            _journalSequences = new long[InitialJournalSlots];
+            _journalCount = 0;
             _lastInstructions = null;
         }
 
@@ -246,7 +247,8 @@ public sealed partial class AnimaCore
                 Interlocked.Read(ref _eventSequence),
                 [.. s.SoulLearning],
                 s.LastContact,
-                s.DesiresFelt);
+                s.DesiresFelt,
+                [.. s.DesirePressure]);
         }
     }
 

@@ -66,6 +66,7 @@ public sealed partial class AnimaCore
         SoulBase(s.Personality, s.SoulBase);
         s.LastContact = d.LastContact ?? d.LastTime;
         s.DesiresFelt = d.DesiresFelt;
+        Copy(d.DesirePressure ?? new double[s.DesirePressure.Length], s.DesirePressure, "desirePressure", 0, 1);
         s.Snapshot = SnapshotFrom(d.Snapshot, d.Count);
 
         List<ChatMessage> history;

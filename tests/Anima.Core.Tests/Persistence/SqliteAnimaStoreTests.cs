@@ -430,6 +430,8 @@ public sealed class SqliteAnimaStoreTests : IDisposable
         loaded.Remove("soulLearning");
         loaded.Remove("lastContact");
         loaded.Remove("desiresFelt");
+        loaded["desirePressure"]!.AsArray().Select(n => (double)n!).Should().OnlyContain(v => v == 0);
+        loaded.Remove("desirePressure");
     }
 
     private static long Scalar(string path, string sql)
