@@ -76,7 +76,8 @@ internal static class PersonalityGrowth
     /// </remarks>
     public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> accumulators, Span<double> basis)
     {
-        Span<double> drift = stackalloc double[Traits];
+        var driftBuffer = default(SixteenNumbers);
+        Span<double> drift = driftBuffer[..Traits];
         bool far = false;
         for (int t = 0; t < Traits; t++)
         {
@@ -89,7 +90,8 @@ internal static class PersonalityGrowth
             return current;
         }
 
-        Span<double> grown = stackalloc double[Traits];
+        var grownBuffer = default(SixteenNumbers);
+        Span<double> grown = grownBuffer[..Traits];
         bool moved = false;
         for (int t = 0; t < Traits; t++)
         {

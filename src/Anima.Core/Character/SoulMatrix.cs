@@ -80,12 +80,15 @@ public sealed class SoulMatrix
     /// <summary>One experience's learning: <paramref name="appraisal"/> (four dimensions) and each channel's distance from its baseline.</summary>
     internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations)
     {
-        TensorPrimitives.Multiply(learning, 1 - Reversion, learning);
         for (int i = 0; i < deviations.Length; i++)
         {
-            // λ_i· += η·d_i·s: one multiply-add over the row.
+            // λ_i· ← (1 − κ)·λ_i· + η·d_i·s, row by row of four.
             var row = learning.Slice(i * 4, 4);
-            TensorPrimitives.MultiplyAdd(appraisal, Rate * deviations[i], row, row);
+            double push = Rate * deviations[i];
+            for (int j = 0; j < 4; j++)
+            {
+                row[j] = (row[j] * (1 - Reversion)) + (appraisal[j] * push);
+            }
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
 namespace Anima;
 
 /// <summary>
@@ -59,8 +62,9 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
         }
 
         double nearest = weights[0];
-        double sum = 0;
-        for (int i = 0; i < count; i++)
+        weights[0] = 1;
+        double sum = 1;
+        for (int i = 1; i < count; i++)
         {
             weights[i] = Math.Exp(-(weights[i] - nearest) / Temperature);
             sum += weights[i];
@@ -76,23 +80,17 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
 
     public void Adapt(Vad point, EmotionTable table, int primary, Span<Vad> offsets)
     {
-        var emotions = table.Span;
-        for (int i = 0; i < offsets.Length; i++)
-        {
-            var o = offsets[i];
-            if (i == primary)
-            {
-                var p = emotions[i].Point;
-                o = new Vad(
-                    o.Valence + ((point.Valence - p.Valence - o.Valence) * LearningRate),
-                    o.Arousal + ((point.Arousal - p.Arousal - o.Arousal) * LearningRate),
-                    o.Dominance + ((point.Dominance - p.Dominance - o.Dominance) * LearningRate));
-            }
+        var p = table.Span[primary].Point;
+        var o = offsets[primary];
+        offsets[primary] = new Vad(
+            o.Valence + ((point.Valence - p.Valence - o.Valence) * LearningRate),
+            o.Arousal + ((point.Arousal - p.Arousal - o.Arousal) * LearningRate),
+            o.Dominance + ((point.Dominance - p.Dominance - o.Dominance) * LearningRate));
 
-            offsets[i] = new Vad(
-                Math.Clamp(o.Valence * (1 - Relaxation), -MaxOffset, MaxOffset),
-                Math.Clamp(o.Arousal * (1 - Relaxation), -MaxOffset, MaxOffset),
-                Math.Clamp(o.Dominance * (1 - Relaxation), -MaxOffset, MaxOffset));
-        }
+        // Every offset relaxes and stays within bounds: three vectorised passes over all the coordinates.
+        var coordinates = MemoryMarshal.Cast<Vad, double>(offsets);
+        TensorPrimitives.Multiply(coordinates, 1 - Relaxation, coordinates);
+        TensorPrimitives.Min(coordinates, MaxOffset, coordinates);
+        TensorPrimitives.Max(coordinates, -MaxOffset, coordinates);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Anima;
 
 /// <summary>
@@ -15,39 +17,67 @@ internal sealed class AgentState
     /// <summary>The number of recent states φ is measured over.</summary>
     public const int HistoryLength = 32;
 
+    // Every numeric array of the agent lives in one buffer, so that copying the agent for a step is one block copy.
+    private readonly double[] _data;
+    private readonly int _felt;
+    private readonly int _slow;
+    private readonly int _prediction;
+    private readonly int _map;
+    private readonly int _trend;
+    private readonly int _growth;
+    private readonly int _growthBasis;
+    private readonly int _soul;
+    private readonly int _soulBase;
+    private readonly int _soulLearning;
+    private readonly int _desires;
+
     public AgentState(int channels, int predictionLength, int emotions, double[] history)
     {
         Channels = channels;
-        Levels = new double[channels];
-        Felt = new double[channels];
-        SlowLevels = new double[channels];
-        Prediction = new double[predictionLength];
+        PredictionLength = predictionLength;
+        Emotions = emotions;
         History = history;
-        MapOffsets = new Vad[emotions];
-        Soul = new double[channels * 4];
-        SoulBase = new double[channels * 4];
-        SoulLearning = new double[channels * 4];
-        Growth = new double[PersonalityGrowth.Traits * PersonalityGrowth.Sources];
-        GrowthBasis = new double[PersonalityGrowth.Traits];
-        StimulusTrend = new double[4];
-        DesirePressure = new double[NeedCount];
+        int at = channels;
+        _felt = Take(ref at, channels);
+        _slow = Take(ref at, channels);
+        _prediction = Take(ref at, predictionLength);
+        _map = Take(ref at, 3 * emotions);
+        _trend = Take(ref at, 4);
+        _growth = Take(ref at, PersonalityGrowth.Traits * PersonalityGrowth.Sources);
+        _growthBasis = Take(ref at, PersonalityGrowth.Traits);
+        _soul = Take(ref at, channels * 4);
+        _soulBase = Take(ref at, channels * 4);
+        _soulLearning = Take(ref at, channels * 4);
+        _desires = Take(ref at, NeedCount);
+        _data = new double[at];
+
+        static int Take(ref int at, int length)
+        {
+            int start = at;
+            at += length;
+            return start;
+        }
     }
 
     public int Channels { get; }
 
+    public int PredictionLength { get; }
+
+    public int Emotions { get; }
+
     public long Count;
     public DateTimeOffset LastTime;
     public ulong Random;
-    public double[] Levels;
+    public Span<double> Levels => _data.AsSpan(0, Channels);
 
     /// <summary>The levels as felt in the latest step, before an ego defense reshaped them.</summary>
-    public double[] Felt;
-    public double[] SlowLevels;
-    public double[] Prediction;
+    public Span<double> Felt => _data.AsSpan(_felt, Channels);
+    public Span<double> SlowLevels => _data.AsSpan(_slow, Channels);
+    public Span<double> Prediction => _data.AsSpan(_prediction, PredictionLength);
     public readonly double[] History;
     public int HistoryCount;
     public int HistoryHead;
-    public Vad[] MapOffsets;
+    public Span<Vad> MapOffsets => MemoryMarshal.Cast<double, Vad>(_data.AsSpan(_map, 3 * Emotions));
     public double SurpriseMean;
     public double SurpriseVariance;
     public Vad Past;
@@ -58,21 +88,21 @@ internal sealed class AgentState
     public int LowCoherenceRun;
     public bool Crisis;
     public Intention? Intention;
-    public double[] StimulusTrend;
-    public double[] Growth;
+    public Span<double> StimulusTrend => _data.AsSpan(_trend, 4);
+    public Span<double> Growth => _data.AsSpan(_growth, PersonalityGrowth.Traits * PersonalityGrowth.Sources);
 
     /// <summary>Each trait's latent drift when <see cref="Personality"/> was last grown.</summary>
-    public double[] GrowthBasis;
+    public Span<double> GrowthBasis => _data.AsSpan(_growthBasis, PersonalityGrowth.Traits);
     public Personality Personality = Personality.Balanced;
 
     /// <summary>The soul matrix as it is now: <see cref="SoulBase"/> moved by <see cref="SoulLearning"/>, within bounds.</summary>
-    public double[] Soul;
+    public Span<double> Soul => _data.AsSpan(_soul, 4 * Channels);
 
     /// <summary>The soul matrix the profile and <see cref="Personality"/> give: channel × appraisal dimension.</summary>
-    public double[] SoulBase;
+    public Span<double> SoulBase => _data.AsSpan(_soulBase, 4 * Channels);
 
     /// <summary>Each soul coefficient's latent, unbounded learning (see <see cref="SoulMatrix"/>).</summary>
-    public double[] SoulLearning;
+    public Span<double> SoulLearning => _data.AsSpan(_soulLearning, 4 * Channels);
 
     /// <summary>When the user last spoke to the agent; longing for company grows from it.</summary>
     public DateTimeOffset LastContact;
@@ -81,7 +111,7 @@ internal sealed class AgentState
     public static readonly int NeedCount = Enum.GetValues<Need>().Length;
 
     /// <summary>Each need's drive, smoothed over experiences: what a desire arises from.</summary>
-    public double[] DesirePressure;
+    public Span<double> DesirePressure => _data.AsSpan(_desires, NeedCount);
 
     /// <summary>The needs (bits by <see cref="Need"/>) whose desire has arisen and has not yet subsided.</summary>
     public int DesiresFelt;
@@ -91,18 +121,17 @@ internal sealed class AgentState
 
     public AnimaState Snapshot = null!;
 
+    /// <summary>Sets every level, prediction, offset, accumulator and coefficient to zero.</summary>
+    public void ClearNumbers() => Array.Clear(_data);
+
     public void CopyFrom(AgentState other)
     {
+        other._data.AsSpan().CopyTo(_data);
         Count = other.Count;
         LastTime = other.LastTime;
         Random = other.Random;
-        other.Levels.CopyTo(Levels, 0);
-        other.SlowLevels.CopyTo(SlowLevels, 0);
-        other.Prediction.CopyTo(Prediction, 0);
-        other.Felt.CopyTo(Felt, 0);
         HistoryCount = other.HistoryCount;
         HistoryHead = other.HistoryHead;
-        other.MapOffsets.CopyTo(MapOffsets, 0);
         SurpriseMean = other.SurpriseMean;
         SurpriseVariance = other.SurpriseVariance;
         Past = other.Past;
@@ -113,16 +142,9 @@ internal sealed class AgentState
         LowCoherenceRun = other.LowCoherenceRun;
         Crisis = other.Crisis;
         Intention = other.Intention;
-        other.StimulusTrend.CopyTo(StimulusTrend, 0);
-        other.Growth.CopyTo(Growth, 0);
-        other.GrowthBasis.CopyTo(GrowthBasis, 0);
         Personality = other.Personality;
-        other.Soul.CopyTo(Soul, 0);
-        other.SoulBase.CopyTo(SoulBase, 0);
-        other.SoulLearning.CopyTo(SoulLearning, 0);
         LastContact = other.LastContact;
         DesiresFelt = other.DesiresFelt;
-        other.DesirePressure.CopyTo(DesirePressure, 0);
         DesiresArisen = other.DesiresArisen;
         Snapshot = other.Snapshot;
     }

@@ -39,6 +39,7 @@ public sealed partial class AnimaCore
     private void Initialize(AgentState s)
     {
         var channels = _profile.Span;
+        s.ClearNumbers();
         s.Count = 0;
         s.LastTime = _time.GetUtcNow();
         s.Random = 0x9E3779B97F4A7C15UL * (ulong)(uint)Seed;
@@ -53,7 +54,6 @@ public sealed partial class AnimaCore
         Array.Clear(s.History);
         s.HistoryCount = 0;
         s.HistoryHead = 0;
-        Array.Clear(s.MapOffsets);
         s.SurpriseMean = 0;
         s.SurpriseVariance = 1;
         s.Volatility = 0;
@@ -61,15 +61,10 @@ public sealed partial class AnimaCore
         s.LastContact = s.LastTime;
         s.DesiresFelt = 0;
         s.DesiresArisen = 0;
-        Array.Clear(s.DesirePressure);
         s.LowCoherenceRun = 0;
         s.Crisis = false;
         s.Intention = null;
-        Array.Clear(s.StimulusTrend);
-        Array.Clear(s.Growth);
-        Array.Clear(s.GrowthBasis);
         s.Personality = PersonalityGrowth.Start(_configured);
-        Array.Clear(s.SoulLearning);
         BuildSoul(s);
 
         var vad = FeltPoint(s.Levels, s.Personality);
@@ -77,8 +72,10 @@ public sealed partial class AnimaCore
         s.Recent = vad;
         s.LastVad = vad;
 
-        Span<int> indices = stackalloc int[BlendSize];
-        Span<double> weights = stackalloc double[BlendSize];
+        var blendIndices = default(BlendIndices);
+        var blendWeights = default(BlendWeights);
+        Span<int> indices = blendIndices;
+        Span<double> weights = blendWeights;
         int count = ReadMap(vad, s.MapOffsets, indices, weights);
         var primary = _table.Span[indices[0]];
         var theme = Identity.Theme(s.SlowLevels, _profile);
@@ -158,22 +155,35 @@ public sealed partial class AnimaCore
 
         // Attention: salience from intensity, novelty and relevance to the current goal; salient
         // experiences land harder (gain 0.6 to 1.1).
+        // The appraisal has four dimensions: plain arithmetic beats any vectorised call on spans this short.
+        var trend = s.StimulusTrend;
+        double norm2 = 0, distance2 = 0;
+        for (int j = 0; j < 4; j++)
+        {
+            norm2 += dims[j] * dims[j];
+            double away = dims[j] - trend[j];
+            distance2 += away * away;
+        }
+
         double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
-        double intensity = Math.Min(1, TensorPrimitives.Norm<double>(dims) + direct);
-        double novelty = Math.Min(1, TensorPrimitives.Distance<double>(dims, s.StimulusTrend) * (0.5 + (0.5 * personality.Openness)));
+        double intensity = Math.Min(1, Math.Sqrt(norm2) + direct);
+        double novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * personality.Openness)));
         double relevance = s.Intention is { } goal ? Math.Abs(dims[GoalTraits.Focus(goal.Goal)]) : 0;
         double salience = Math.Clamp((0.5 * intensity) + (0.3 * novelty) + (0.2 * relevance), 0, 1);
         double gain = 0.6 + (0.5 * salience);
         for (int j = 0; j < 4; j++)
         {
-            s.StimulusTrend[j] += 0.2 * (dims[j] - s.StimulusTrend[j]);
+            trend[j] += 0.2 * (dims[j] - trend[j]);
         }
 
         // L1: the soul matrix turns the appraisal into each channel's response.
-        Span<double> response = stackalloc double[n];
+        var responseBuffer = default(ChannelNumbers);
+        Span<double> response = responseBuffer[..n];
+        ReadOnlySpan<double> soul = s.Soul;
         for (int i = 0; i < n; i++)
         {
-            response[i] = gain * TensorPrimitives.Dot<double>(s.Soul.AsSpan(i * 4, 4), dims);
+            var row = soul.Slice(i * 4, 4);
+            response[i] = gain * ((row[0] * dims[0]) + (row[1] * dims[1]) + (row[2] * dims[2]) + (row[3] * dims[3]));
         }
 
         AddDirect(stimulus, response);
@@ -203,14 +213,16 @@ public sealed partial class AnimaCore
 
         // L2: the felt point, the nearest emotions, and how they show.
         var vad = FeltPoint(s.Levels, personality);
-        Span<int> indices = stackalloc int[BlendSize];
-        Span<double> weights = stackalloc double[BlendSize];
+        var blendIndices = default(BlendIndices);
+        var blendWeights = default(BlendWeights);
+        Span<int> indices = blendIndices;
+        Span<double> weights = blendWeights;
         int blendCount = ReadMap(vad, s.MapOffsets, indices, weights);
         var primary = _table.Span[indices[0]];
         double felt = vad.Magnitude / Math.Sqrt(3);
 
         // L3: integration over the recent window, prediction error and surprise, drives.
-        s.Levels.CopyTo(s.Felt, 0);
+        s.Levels.CopyTo(s.Felt);
         double phi = _integration.Compute(s.RecentStates(s.Felt));
         if (!double.IsFinite(phi) || phi < 0 || phi > 1)
         {
@@ -280,7 +292,8 @@ public sealed partial class AnimaCore
 
         // Growth and adaptation.
         PersonalityGrowth.Learn(s.Growth, dims, novelty);
-        Span<double> deviations = stackalloc double[n];
+        var deviationBuffer = default(ChannelNumbers);
+        Span<double> deviations = deviationBuffer[..n];
         for (int i = 0; i < n; i++)
         {
             deviations[i] = s.Felt[i] - channels[i].Baseline;
@@ -490,7 +503,8 @@ public sealed partial class AnimaCore
 
     private string Express(string primary, ReactorReading[] readings, Personality personality)
     {
-        Span<double> levels = stackalloc double[readings.Length];
+        var levelBuffer = default(ChannelNumbers);
+        Span<double> levels = levelBuffer[..readings.Length];
         for (int i = 0; i < readings.Length; i++)
         {
             levels[i] = readings[i].Level;
@@ -518,7 +532,8 @@ public sealed partial class AnimaCore
     private Drive[] Drives(ReadOnlySpan<double> levels, double longing)
     {
         var channels = _profile.Span;
-        Span<double> strengths = stackalloc double[channels.Length];
+        var strengthBuffer = default(ChannelNumbers);
+        Span<double> strengths = strengthBuffer[..channels.Length];
         int bond = _profile.IndexOf(ChannelRole.Bond);
         double lonely = Math.Clamp((longing - 0.3) / 0.7, 0, 1);
         bool longingWins = false;
@@ -586,7 +601,8 @@ public sealed partial class AnimaCore
     /// <returns>The needs that arose, as bits by <see cref="Need"/>.</returns>
     private static int Desires(Drive[] drives, Span<double> pressure, ref int felt)
     {
-        Span<double> now = stackalloc double[pressure.Length];
+        var nowBuffer = default(SixteenNumbers);
+        Span<double> now = nowBuffer[..pressure.Length];
         foreach (var drive in drives)
         {
             now[(int)drive.Need] = Math.Max(now[(int)drive.Need], drive.Strength);

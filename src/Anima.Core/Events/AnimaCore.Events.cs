@@ -12,14 +12,14 @@ public sealed partial class AnimaCore
 
     private const int InitialJournalSlots = 16;
 
-    private readonly Lock _eventGate = new();
     private readonly Lock _deliveryGate = new();
     private readonly ConcurrentQueue<AnimaEvent> _undelivered = new();
-    // Each slot holds an AnimaEvent, or — for a change of state, the commonest event — just its snapshot, so an
-    // experience allocates no event unless someone subscribes. The ring starts small and doubles up to
-    // EventJournalCapacity as events come, so an idle agent keeps a few hundred bytes for it, not 64 KB.
-    private object?[] _journal = new object?[InitialJournalSlots];
-    private long[] _journalSequences = new long[InitialJournalSlots];
+    // Each slot holds an AnimaEvent, or — for a change of state, the commonest event — just the few values its
+    // event is made of, so an experience allocates no event unless someone subscribes, and the journal keeps no
+    // snapshot alive (thousands of them, each surviving into an older GC generation, made every collection a
+    // costly one). The ring starts small and doubles up to EventJournalCapacity as events come, so an idle agent
+    // keeps about a kilobyte for it.
+    private JournalEntry[] _journal = new JournalEntry[InitialJournalSlots];
     private long _journalCount;
     private readonly HashSet<string> _seenToolCalls = new(StringComparer.Ordinal);
     private long _eventSequence;
@@ -39,26 +39,16 @@ public sealed partial class AnimaCore
     /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
     internal List<AnimaEvent> EventsAfter(long sequence)
     {
-        lock (_eventGate)
+        lock (_gate)
         {
             var events = new List<AnimaEvent>();
             long first = Math.Max(sequence + 1, _eventSequence - _journal.Length + 1);
             for (long s = Math.Max(first, 1); s <= _eventSequence; s++)
             {
-                int slot = (int)(s % _journal.Length);
-                if (_journalSequences[slot] != s)
+                ref readonly var entry = ref _journal[(int)(s % _journal.Length)];
+                if (entry.Sequence == s)
                 {
-                    continue;
-                }
-
-                switch (_journal[slot])
-                {
-                    case AnimaEvent e:
-                        events.Add(e);
-                        break;
-                    case AnimaState state:
-                        events.Add(StateChanged(s, state));
-                        break;
+                    events.Add(entry.Event ?? new StateChangedEvent(s, entry.Timestamp, entry.ExperienceCount, entry.Primary!, entry.Vad));
                 }
             }
 
@@ -69,13 +59,12 @@ public sealed partial class AnimaCore
     /// <summary>Numbers, keeps and queues one event; <see cref="DeliverEvents"/> hands it to subscribers.</summary>
     private void Record<TState>(TState state, Func<long, DateTimeOffset, TState, AnimaEvent> create)
     {
-        lock (_eventGate)
+        lock (_gate)
         {
             long sequence = ++_eventSequence;
             var e = create(sequence, _time.GetUtcNow(), state);
             int slot = JournalSlot(sequence);
-            _journal[slot] = e;
-            _journalSequences[slot] = sequence;
+            _journal[slot] = new JournalEntry { Sequence = sequence, Event = e };
             if (EventOccurred is not null)
             {
                 _undelivered.Enqueue(e);
@@ -100,18 +89,22 @@ public sealed partial class AnimaCore
         }
     }
 
+    /// <summary>Keeps and queues the change of state an experience made. Call under the agent's lock.</summary>
     private void RecordStateChanged(AnimaState snapshot)
     {
-        lock (_eventGate)
+        long sequence = ++_eventSequence;
+        int slot = JournalSlot(sequence);
+        _journal[slot] = new JournalEntry
         {
-            long sequence = ++_eventSequence;
-            int slot = JournalSlot(sequence);
-            _journal[slot] = snapshot;
-            _journalSequences[slot] = sequence;
-            if (EventOccurred is not null)
-            {
-                _undelivered.Enqueue(StateChanged(sequence, snapshot));
-            }
+            Sequence = sequence,
+            Timestamp = snapshot.Timestamp,
+            ExperienceCount = snapshot.ExperienceCount,
+            Primary = snapshot.Primary,
+            Vad = snapshot.Vad,
+        };
+        if (EventOccurred is not null)
+        {
+            _undelivered.Enqueue(StateChanged(sequence, snapshot));
         }
     }
 
@@ -132,7 +125,7 @@ public sealed partial class AnimaCore
             return;
         }
 
-        lock (_eventGate)
+        lock (_gate)
         {
             if (instructions == _lastInstructions)
             {
@@ -166,24 +159,21 @@ public sealed partial class AnimaCore
         Record((call.CallId, call.Name, arguments), static (sequence, now, c) => new ToolCallEvent(sequence, now, c.CallId, c.Name, c.arguments));
     }
 
-    /// <summary>The journal slot of a new event, doubling the ring first while it is smaller than <see cref="EventJournalCapacity"/> and full. Call under the event lock.</summary>
+    /// <summary>The journal slot of a new event, doubling the ring first while it is smaller than <see cref="EventJournalCapacity"/> and full. Call under the agent's lock.</summary>
     private int JournalSlot(long sequence)
     {
         if (++_journalCount > _journal.Length && _journal.Length < EventJournalCapacity)
         {
-            var journal = new object?[Math.Min(2 * _journal.Length, EventJournalCapacity)];
-            var sequences = new long[journal.Length];
-            for (int i = 0; i < _journal.Length; i++)
+            var journal = new JournalEntry[Math.Min(2 * _journal.Length, EventJournalCapacity)];
+            foreach (var entry in _journal)
             {
-                if (_journalSequences[i] != 0)
+                if (entry.Sequence != 0)
                 {
-                    int slot = (int)(_journalSequences[i] % journal.Length);
-                    journal[slot] = _journal[i];
-                    sequences[slot] = _journalSequences[i];
+                    journal[(int)(entry.Sequence % journal.Length)] = entry;
                 }
             }
 
-            (_journal, _journalSequences) = (journal, sequences);
+            _journal = journal;
         }
 
         return (int)(sequence % _journal.Length);
@@ -215,4 +205,18 @@ public sealed partial class AnimaCore
 
     private void RecordToolResponse(FunctionResultContent result) =>
         Record(result, static (sequence, now, r) => new ToolResponseEvent(sequence, now, r.CallId, r.Exception is null, r.Exception?.Message ?? r.Result?.ToString()));
+
+    /// <summary>One kept event: any event as itself, or a change of state as the values its event is made of.</summary>
+    private struct JournalEntry
+    {
+        /// <summary>The event's number; 0 for an empty slot.</summary>
+        public long Sequence;
+
+        /// <summary>The event, or <see langword="null"/> for a change of state.</summary>
+        public AnimaEvent? Event;
+        public DateTimeOffset Timestamp;
+        public long ExperienceCount;
+        public string? Primary;
+        public Vad Vad;
+    }
 }

@@ -165,12 +165,11 @@ public sealed partial class AnimaCore
             _memoryEpoch = epoch ?? Guid.NewGuid();
         }
 
-        lock (_eventGate)
+        lock (_gate)
         {
             // The numbering continues where the saved agent's stopped; its events live in the store, not here.
             _eventSequence = document.EventSequence;
-            _journal = new object?[InitialJournalSlots];
-            _journalSequences = new long[InitialJournalSlots];
+            _journal = new JournalEntry[InitialJournalSlots];
             _journalCount = 0;
             _lastInstructions = null;
         }
@@ -349,7 +348,7 @@ public sealed partial class AnimaCore
 
     private static double[] Vector(Vad v) => [v.Valence, v.Arousal, v.Dominance];
 
-    private static double[] Flatten(Vad[] points)
+    private static double[] Flatten(ReadOnlySpan<Vad> points)
     {
         var flat = new double[points.Length * 3];
         for (int i = 0; i < points.Length; i++)

@@ -26,7 +26,8 @@ internal sealed class HalfLifeReactor : IReactor
         double seconds = elapsed.TotalSeconds;
 
         // Every channel's share kept, exp(−ln 2 · t / half-life), in one vectorised call.
-        Span<double> keep = stackalloc double[levels.Length];
+        var keepBuffer = default(ChannelNumbers);
+        Span<double> keep = keepBuffer[..levels.Length];
         for (int i = 0; i < levels.Length; i++)
         {
             keep[i] = -Ln2 * seconds / (channels[i].HalfLife.TotalSeconds * scale);

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+
+namespace Anima;
+
+// Fixed-size room on the stack for the pipeline's small working sets. A method that uses stackalloc and
+// has a loop cannot be replaced on the stack while it runs, so the runtime compiles it once, fully
+// optimised but without the profile that guides inlining and devirtualisation; these buffers avoid that.
+
+/// <summary>One number per channel, for up to <see cref="ChannelProfile.MaxChannels"/> channels.</summary>
+[InlineArray(ChannelProfile.MaxChannels)]
+internal struct ChannelNumbers
+{
+    private double _element;
+}
+
+/// <summary>One number per need (or per trait), for up to sixteen.</summary>
+[InlineArray(16)]
+internal struct SixteenNumbers
+{
+    private double _element;
+}
+
+/// <summary>The emotions of a blend: three indices.</summary>
+[InlineArray(3)]
+internal struct BlendIndices
+{
+    private int _element;
+}
+
+/// <summary>The emotions of a blend: three weights.</summary>
+[InlineArray(3)]
+internal struct BlendWeights
+{
+    private double _element;
+}
