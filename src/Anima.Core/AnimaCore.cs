@@ -35,6 +35,9 @@ public sealed partial class AnimaCore
     private readonly IIntegrationCalculator _integration;
     private readonly IPredictionModel _prediction;
     private readonly IValueSystem _veto;
+
+    /// <summary>The index of the profile's bond channel, or −1.</summary>
+    private readonly int _bond;
     private AgentState _state;
     private AgentState _scratch;
     private volatile AnimaState _snapshot;
@@ -58,6 +61,7 @@ public sealed partial class AnimaCore
         _values = options.Values;
         _profile = options.Profile;
         _table = options.Emotions;
+        _bond = _profile.IndexOf(ChannelRole.Bond);
         _time = options.TimeProvider;
         _appraiser = options.Appraiser ?? EnglishStimulusAppraiser.Instance;
         _reactor = options.Reactor ?? HalfLifeReactor.Instance;

@@ -17,72 +17,52 @@ namespace Anima;
 /// </remarks>
 public sealed class AnimaState
 {
-    private readonly int _narrativeVariant;
+    // Everything the pipeline measured, copied in once. The reactor readings, the blend and the self-image are
+    // kept as plain numbers and made into objects on first read, so an experience allocates one object for
+    // its snapshot instead of four (each cached reference is published once; a race builds equal twins).
+    private readonly Parts _parts;
+    private ReactorReading[]? _reactors;
+    private EmotionWeight[]? _blend;
+    private SelfImage? _self;
     private string? _narrative;
 
     internal AnimaState(in Parts parts)
     {
-        ExperienceCount = parts.ExperienceCount;
-        Timestamp = parts.Timestamp;
-        Reactors = parts.Reactors;
-        Vad = parts.Vad;
-        Primary = parts.Primary;
-        Expressed = parts.Expressed;
-        Blend = parts.Blend;
-        Intensity = parts.Intensity;
-        Phi = parts.Phi;
-        PredictionError = parts.PredictionError;
-        Surprise = parts.Surprise;
-        FreeEnergy = parts.FreeEnergy;
-        SurpriseSpike = parts.SurpriseSpike;
-        Drives = parts.Drives;
-        Spectral = parts.Spectral;
-        Phase = parts.Phase;
-        Self = parts.Self;
-        Intention = parts.Intention;
-        Veto = parts.Veto;
-        Request = parts.Request;
-        Dissonance = parts.Dissonance;
-        Defense = parts.Defense;
-        Temporal = parts.Temporal;
-        Mirror = parts.Mirror;
-        Salience = parts.Salience;
-        Frustration = parts.Frustration;
-        _narrativeVariant = parts.NarrativeVariant;
+        _parts = parts;
     }
 
     /// <summary>Gets how many experiences the agent had when this snapshot was taken (0 for a new agent).</summary>
-    public long ExperienceCount { get; }
+    public long ExperienceCount => _parts.ExperienceCount;
 
     /// <summary>Gets the variant the narrative is composed with, kept so an exported state reads the same.</summary>
-    internal int NarrativeVariant => _narrativeVariant;
+    internal int NarrativeVariant => _parts.NarrativeVariant;
 
     /// <summary>Gets the time of the snapshot on the agent's <see cref="TimeProvider"/>.</summary>
-    public DateTimeOffset Timestamp { get; }
+    public DateTimeOffset Timestamp => _parts.Timestamp;
 
     /// <summary>Gets the level of every reactor channel, in the order of the agent's profile (L1).</summary>
-    public IReadOnlyList<ReactorReading> Reactors { get; }
+    public IReadOnlyList<ReactorReading> Reactors => _reactors ?? Publish(ref _reactors, Readings());
 
     /// <summary>Gets the felt point in valence-arousal-dominance space (L2).</summary>
-    public Vad Vad { get; }
+    public Vad Vad => _parts.Vad;
 
     /// <summary>Gets the primary emotion: the nearest to <see cref="Vad"/> in the agent's adaptive map (L2).</summary>
-    public string Primary { get; }
+    public string Primary => _parts.Primary;
 
     /// <summary>
     /// Gets how the primary emotion shows after the personality's expression rules (for example fear, with
     /// no bond left, shows as numbness); equal to <see cref="Primary"/> when no rule applies.
     /// </summary>
-    public string Expressed { get; }
+    public string Expressed => _parts.Expressed;
 
     /// <summary>Gets the blend: the nearest emotions with weights in (0, 1] that sum to 1, primary first.</summary>
-    public IReadOnlyList<EmotionWeight> Blend { get; }
+    public IReadOnlyList<EmotionWeight> Blend => _blend ?? Publish(ref _blend, BlendWeights());
 
     /// <summary>Gets how intense the feeling is, in [0, 1]: the distance of <see cref="Vad"/> from neutral over √3.</summary>
-    public double Intensity { get; }
+    public double Intensity => _parts.Intensity;
 
     /// <summary>Gets φ, the integration of recent reactor states, in [0, 1] (L3); a proxy, not IIT's Φ.</summary>
-    public double Phi { get; }
+    public double Phi => _parts.Phi;
 
     /// <summary>Gets a word for <see cref="Phi"/>: fragmented, loosely integrated, integrated or highly integrated.</summary>
     public string PhiLabel => Phi switch
@@ -94,7 +74,7 @@ public sealed class AnimaState
     };
 
     /// <summary>Gets the precision-weighted prediction error (a z-score; 0 when exactly as expected) (L3).</summary>
-    public double PredictionError { get; }
+    public double PredictionError => _parts.PredictionError;
 
     /// <summary>Gets a word for <see cref="PredictionError"/>: as expected, mildly unexpected, surprising or shocking.</summary>
     public string PredictionErrorLabel => PredictionError switch
@@ -106,62 +86,62 @@ public sealed class AnimaState
     };
 
     /// <summary>Gets the Gaussian surprise of this experience in nats, Σ ½·(e²/σ² + ln 2πσ²) (L3).</summary>
-    public double Surprise { get; }
+    public double Surprise => _parts.Surprise;
 
     /// <summary>
     /// Gets the free energy: the running average of surprise (rate 0.05), which under the Gaussian model
     /// with exact recognition equals the average surprise that free energy bounds (Friston 2010).
     /// </summary>
-    public double FreeEnergy { get; }
+    public double FreeEnergy => _parts.FreeEnergy;
 
     /// <summary>Gets a value indicating whether this experience's surprise spiked far above its running average.</summary>
-    public bool SurpriseSpike { get; }
+    public bool SurpriseSpike => _parts.SurpriseSpike;
 
     /// <summary>Gets the homeostatic drives: every channel outside its tolerance band, strongest first (L3).</summary>
-    public IReadOnlyList<Drive> Drives { get; }
+    public IReadOnlyList<Drive> Drives => _parts.Drives;
 
     /// <summary>Gets the layers of what it is like to be the agent: surface, subtext and archival theme (L4).</summary>
-    public SpectralQualia Spectral { get; }
+    public SpectralQualia Spectral => _parts.Spectral;
 
     /// <summary>Gets the agent's phase of existence (L4).</summary>
-    public LifePhase Phase { get; }
+    public LifePhase Phase => _parts.Phase;
 
     /// <summary>Gets the agent's self-image and its stability (L4).</summary>
-    public SelfImage Self { get; }
+    public SelfImage Self => _self ?? Publish(ref _self, new SelfImage(_parts.SelfStability, _parts.SelfCharacter, _parts.SelfPersonality, _parts.SelfTheme, _parts.SelfVariant));
 
     /// <summary>Gets what the agent intends, after the value veto, or <see langword="null"/> when nothing calls it (L5).</summary>
-    public Intention? Intention { get; }
+    public Intention? Intention => _parts.Intention;
 
     /// <summary>Gets the value veto of this experience when it rewrote or blocked the intention; otherwise <see langword="null"/> (L5).</summary>
-    public VetoDecision? Veto { get; }
+    public VetoDecision? Veto => _parts.Veto;
 
     /// <summary>Gets the value system's judgement of the incoming message (L5).</summary>
-    public RequestJudgement Request { get; }
+    public RequestJudgement Request => _parts.Request;
 
     /// <summary>Gets the cognitive dissonance between intention, feeling and values, in [0, 1] (L5).</summary>
-    public double Dissonance { get; }
+    public double Dissonance => _parts.Dissonance;
 
     /// <summary>Gets the ego defense the agent fell back on in this experience, if any (L5).</summary>
-    public EgoDefense? Defense { get; }
+    public EgoDefense? Defense => _parts.Defense;
 
     /// <summary>Gets the agent's sense of itself over time (L5).</summary>
-    public TemporalSelf Temporal { get; }
+    public TemporalSelf Temporal => _parts.Temporal;
 
     /// <summary>Gets the agent's sense of the other person (L5).</summary>
-    public SocialMirror Mirror { get; }
+    public SocialMirror Mirror => _parts.Mirror;
 
     /// <summary>Gets how much this experience caught the agent's attention, in [0, 1] (L5).</summary>
-    public double Salience { get; }
+    public double Salience => _parts.Salience;
 
     /// <summary>
     /// Gets the agent's frustration with failing tools, in [0, 1]: each failure adds a tenth, each success
     /// takes a twentieth away, and it halves every ten minutes (REFERENCE.md §5, whose 0–100 scale is this × 100).
     /// </summary>
     /// <remarks>It raises the thinking budget of the next chat request and gives the agent an inner voice.</remarks>
-    public double Frustration { get; }
+    public double Frustration => _parts.Frustration;
 
     /// <summary>Gets a first-person account of this moment, in words only.</summary>
-    public string Narrative => _narrative ??= Narrator.Compose(this, _narrativeVariant);
+    public string Narrative => _narrative ??= Narrator.Compose(this, _parts.NarrativeVariant);
 
     /// <summary>Gets the level of a reactor channel by name.</summary>
     /// <param name="channel">The channel name, case-insensitive.</param>
@@ -171,15 +151,42 @@ public sealed class AnimaState
     public double GetLevel(string channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        foreach (var reading in Reactors)
+        int i = _parts.Profile.IndexOf(channel);
+        return i >= 0 ? _parts.Levels[i] : throw new KeyNotFoundException($"The agent has no reactor channel named '{channel}'.");
+    }
+
+    /// <summary>Gets the level of the channel at <paramref name="index"/> in the profile, without building <see cref="Reactors"/>.</summary>
+    internal double Level(int index) => _parts.Levels[index];
+
+    /// <summary>Gets the self-image's stability without building <see cref="Self"/>.</summary>
+    internal double SelfStability => _parts.SelfStability;
+
+    private static T Publish<T>(ref T? field, T value)
+        where T : class =>
+        Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private ReactorReading[] Readings()
+    {
+        var channels = _parts.Profile.Span;
+        var readings = new ReactorReading[channels.Length];
+        for (int i = 0; i < readings.Length; i++)
         {
-            if (reading.Channel.Equals(channel, StringComparison.OrdinalIgnoreCase))
-            {
-                return reading.Level;
-            }
+            readings[i] = new ReactorReading(channels[i].Name, _parts.Levels[i], channels[i].Baseline);
         }
 
-        throw new KeyNotFoundException($"The agent has no reactor channel named '{channel}'.");
+        return readings;
+    }
+
+    private EmotionWeight[] BlendWeights()
+    {
+        var emotions = _parts.Table.Span;
+        var blend = new EmotionWeight[_parts.BlendCount];
+        for (int i = 0; i < blend.Length; i++)
+        {
+            blend[i] = new EmotionWeight(emotions[_parts.BlendIndices[i]].Name, _parts.BlendWeights[i]);
+        }
+
+        return blend;
     }
 
     /// <inheritdoc />
@@ -190,11 +197,19 @@ public sealed class AnimaState
     {
         public long ExperienceCount;
         public DateTimeOffset Timestamp;
-        public ReactorReading[] Reactors;
+
+        /// <summary>The profile the levels belong to: the readings' names and baselines.</summary>
+        public ChannelProfile Profile;
+        public ChannelNumbers Levels;
         public Vad Vad;
         public string Primary;
         public string Expressed;
-        public EmotionWeight[] Blend;
+
+        /// <summary>The table the blend's indices point into.</summary>
+        public EmotionTable Table;
+        public BlendIndices BlendIndices;
+        public BlendWeights BlendWeights;
+        public int BlendCount;
         public double Intensity;
         public double Phi;
         public double PredictionError;
@@ -204,7 +219,11 @@ public sealed class AnimaState
         public Drive[] Drives;
         public SpectralQualia Spectral;
         public LifePhase Phase;
-        public SelfImage Self;
+        public double SelfStability;
+        public Vad SelfCharacter;
+        public Personality SelfPersonality;
+        public ArchivalTheme SelfTheme;
+        public int SelfVariant;
         public Intention? Intention;
         public VetoDecision? Veto;
         public RequestJudgement Request;

@@ -33,18 +33,24 @@ internal static class PersonalityGrowth
         1, 0, -0.3, -0.3, 0,    // Neuroticism
     ];
 
-    /// <summary>Learns from one experience: the appraisal (tension, arousal, satisfaction, cohesion) and its novelty.</summary>
-    public static void Learn(Span<double> accumulators, ReadOnlySpan<double> appraisal, double novelty)
+    /// <summary>
+    /// Learns from one experience: the appraisal (tension, arousal, satisfaction, cohesion) and its novelty.
+    /// Writes each trait's latent drift, the sum of its accumulators, to <paramref name="drift"/>.
+    /// </summary>
+    public static void Learn(Span<double> accumulators, ReadOnlySpan<double> appraisal, double novelty, Span<double> drift)
     {
-        Span<double> signal = [appraisal[0], appraisal[1], appraisal[2], appraisal[3], novelty - 0.25];
         var weights = Weights;
+        double s0 = appraisal[0], s1 = appraisal[1], s2 = appraisal[2], s3 = appraisal[3], s4 = novelty - 0.25;
         for (int t = 0; t < Traits; t++)
         {
-            for (int s = 0; s < Sources; s++)
-            {
-                int k = (t * Sources) + s;
-                accumulators[k] += (Rate * weights[k] * signal[s]) - (Reversion * accumulators[k]);
-            }
+            var w = weights.Slice(t * Sources, Sources);
+            var a = accumulators.Slice(t * Sources, Sources);
+            a[0] += (Rate * w[0] * s0) - (Reversion * a[0]);
+            a[1] += (Rate * w[1] * s1) - (Reversion * a[1]);
+            a[2] += (Rate * w[2] * s2) - (Reversion * a[2]);
+            a[3] += (Rate * w[3] * s3) - (Reversion * a[3]);
+            a[4] += (Rate * w[4] * s4) - (Reversion * a[4]);
+            drift[t] = a[0] + a[1] + a[2] + a[3] + a[4];
         }
     }
 
@@ -67,21 +73,18 @@ internal static class PersonalityGrowth
 
     /// <summary>
     /// Returns the grown personality when any trait moved by at least the refresh step; otherwise
-    /// <paramref name="current"/>. <paramref name="basis"/> holds each trait's latent drift when
-    /// <paramref name="current"/> was made, and is updated with it.
+    /// <paramref name="current"/>. <paramref name="drift"/> is each trait's latent drift now (see <see cref="Learn"/>);
+    /// <paramref name="basis"/> holds each trait's drift when <paramref name="current"/> was made, and is updated with it.
     /// </summary>
     /// <remarks>
     /// A trait moves by at most a quarter of its drift's change (tanh is 1-Lipschitz, and so is the clamp), so
     /// while no drift has moved by four refresh steps the traits are not recomputed at all.
     /// </remarks>
-    public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> accumulators, Span<double> basis)
+    public static Personality Refresh(Personality configured, Personality current, ReadOnlySpan<double> drift, Span<double> basis)
     {
-        var driftBuffer = default(SixteenNumbers);
-        Span<double> drift = driftBuffer[..Traits];
         bool far = false;
         for (int t = 0; t < Traits; t++)
         {
-            drift[t] = Drift(accumulators, t);
             far |= Math.Abs(drift[t] - basis[t]) * MaxDrift >= RefreshStep;
         }
 

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Anima;
 
 /// <summary>
@@ -77,17 +75,22 @@ public sealed class SoulMatrix
 
     internal static double BoundOf(double @base) => (0.5 * Math.Abs(@base)) + 0.1;
 
-    /// <summary>One experience's learning: <paramref name="appraisal"/> (four dimensions) and each channel's distance from its baseline.</summary>
-    internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations)
+    /// <summary>
+    /// One experience's learning, <paramref name="appraisal"/> (four dimensions) against each channel's distance
+    /// from its baseline, and the coefficients it gives with <paramref name="base"/> (see <see cref="Apply"/>).
+    /// </summary>
+    internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations, ReadOnlySpan<double> @base, Span<double> soul)
     {
         for (int i = 0; i < deviations.Length; i++)
         {
             // λ_i· ← (1 − κ)·λ_i· + η·d_i·s, row by row of four.
-            var row = learning.Slice(i * 4, 4);
             double push = Rate * deviations[i];
             for (int j = 0; j < 4; j++)
             {
-                row[j] = (row[j] * (1 - Reversion)) + (appraisal[j] * push);
+                int k = (i * 4) + j;
+                double l = (learning[k] * (1 - Reversion)) + (appraisal[j] * push);
+                learning[k] = l;
+                soul[k] = Coefficient(@base[k], l);
             }
         }
     }
@@ -97,10 +100,12 @@ public sealed class SoulMatrix
     {
         for (int k = 0; k < soul.Length; k++)
         {
-            double l = learning[k];
-            soul[k] = @base[k] + (BoundOf(@base[k]) * l / (1 + Math.Abs(l)));
+            soul[k] = Coefficient(@base[k], learning[k]);
         }
     }
+
+    private static double Coefficient(double @base, double learning) =>
+        @base + (BoundOf(@base) * learning / (1 + Math.Abs(learning)));
 
     private int Index(string channel, string dimension)
     {

@@ -27,8 +27,8 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
             throw new ArgumentException("The destinations must hold at least one emotion.", nameof(indices));
         }
 
-        int count = 0;
-        for (int i = 0; i < emotions.Length; i++)
+        int count = capacity == 3 ? NearestThree(point, emotions, offsets, indices, weights) : 0;
+        for (int i = count == 0 ? 0 : emotions.Length; i < emotions.Length; i++)
         {
             var p = emotions[i].Point;
             var o = offsets[i];
@@ -73,6 +73,56 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
         for (int i = 0; i < count; i++)
         {
             weights[i] /= sum;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The three nearest emotions (fewer when the table is smaller), nearest first, with their squared distances
+    /// in <paramref name="weights"/>; ties keep table order. The common case, kept in registers.
+    /// </summary>
+    private static int NearestThree(Vad point, ReadOnlySpan<EmotionDefinition> emotions, ReadOnlySpan<Vad> offsets, Span<int> indices, Span<double> weights)
+    {
+        double b0 = double.PositiveInfinity, b1 = double.PositiveInfinity, b2 = double.PositiveInfinity;
+        int i0 = -1, i1 = -1, i2 = -1;
+        for (int i = 0; i < emotions.Length; i++)
+        {
+            var p = emotions[i].Point;
+            var o = offsets[i];
+            double dv = point.Valence - (p.Valence + o.Valence);
+            double da = point.Arousal - (p.Arousal + o.Arousal);
+            double dd = point.Dominance - (p.Dominance + o.Dominance);
+            double d2 = (dv * dv) + (da * da) + (dd * dd);
+            if (!(d2 < b2) && i2 >= 0)
+            {
+                continue;
+            }
+
+            if (d2 < b0 || i0 < 0)
+            {
+                (b2, i2, b1, i1, b0, i0) = (b1, i1, b0, i0, d2, i);
+            }
+            else if (d2 < b1 || i1 < 0)
+            {
+                (b2, i2, b1, i1) = (b1, i1, d2, i);
+            }
+            else
+            {
+                (b2, i2) = (d2, i);
+            }
+        }
+
+        int count = Math.Min(3, emotions.Length);
+        (indices[0], weights[0]) = (i0, b0);
+        if (count > 1)
+        {
+            (indices[1], weights[1]) = (i1, b1);
+        }
+
+        if (count > 2)
+        {
+            (indices[2], weights[2]) = (i2, b2);
         }
 
         return count;

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Anima;
 
 /// <summary>The pipeline of one experience, layer by layer.</summary>
@@ -83,21 +81,29 @@ public sealed partial class AnimaCore
         {
             ExperienceCount = 0,
             Timestamp = s.LastTime,
-            Reactors = Readings(s.Levels),
+            Profile = _profile,
             Vad = vad,
             Primary = primary.Name,
             Expressed = Express(primary.Name, s.Levels, s.Personality),
-            Blend = BlendOf(indices, weights, count),
+            Table = _table,
+            BlendIndices = blendIndices,
+            BlendWeights = blendWeights,
+            BlendCount = count,
             Intensity = vad.Magnitude / Math.Sqrt(3),
             Drives = [],
             Spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, count), theme),
             Phase = Identity.Phase(0),
-            Self = new SelfImage(1, vad, s.Personality, theme, 0),
+            SelfStability = 1,
+            SelfCharacter = vad,
+            SelfPersonality = s.Personality,
+            SelfTheme = theme,
+            SelfVariant = 0,
             Request = RequestJudgement.Accepted,
             Temporal = new TemporalSelf(vad, vad, vad, 1, false),
             Mirror = new SocialMirror(SpeakerImpression.None, null, Resonance(s.Personality)),
             NarrativeVariant = 0,
         };
+        s.Levels.CopyTo(parts.Levels);
         s.Snapshot = new AnimaState(parts);
     }
 
@@ -271,11 +277,12 @@ public sealed partial class AnimaCore
         s.LastVad = vad;
         double stability = Math.Clamp((0.6 * coherence) + (0.4 * (1 - Math.Min(1, s.Volatility / 0.3))), 0, 1);
         var random = new DeterministicRandom(s.Random);
-        var self = new SelfImage(stability, s.Past, personality, theme, random.NextInt(1 << 20));
+        var character = s.Past;
+        int selfVariant = random.NextInt(1 << 20);
 
         // L5: the social mirror, the intention under the value veto, dissonance and defense.
         var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
-        int bond = _profile.IndexOf(ChannelRole.Bond);
+        int bond = _bond;
         double bondDeviation = bond < 0 ? 0 : Identity.Deviation(s.Levels[bond], channels[bond].Baseline);
         var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
@@ -283,7 +290,7 @@ public sealed partial class AnimaCore
 
         double dissonance = Dissonance(intention, primary, felt, veto, request, personality);
         var defense = DefenseSelector.Choose(vad, dissonance, primary, spike, veto, request, intention, mirror, personality);
-        var readings = Readings(s.Levels);
+        string expressed = Express(primary.Name, s.Felt, personality);
         if (defense is { } chosen)
         {
             // The defense shapes what comes next; this snapshot shows the levels that were felt.
@@ -291,7 +298,9 @@ public sealed partial class AnimaCore
         }
 
         // Growth and adaptation.
-        PersonalityGrowth.Learn(s.Growth, dims, novelty);
+        var driftBuffer = default(SixteenNumbers);
+        Span<double> drift = driftBuffer[..PersonalityGrowth.Traits];
+        PersonalityGrowth.Learn(s.Growth, dims, novelty, drift);
         var deviationBuffer = default(ChannelNumbers);
         Span<double> deviations = deviationBuffer[..n];
         for (int i = 0; i < n; i++)
@@ -299,16 +308,12 @@ public sealed partial class AnimaCore
             deviations[i] = s.Felt[i] - channels[i].Baseline;
         }
 
-        SoulMatrix.Learn(s.SoulLearning, dims, deviations);
-        var grown = PersonalityGrowth.Refresh(_configured, s.Personality, s.Growth, s.GrowthBasis);
+        SoulMatrix.Learn(s.SoulLearning, dims, deviations, s.SoulBase, s.Soul);
+        var grown = PersonalityGrowth.Refresh(_configured, s.Personality, drift, s.GrowthBasis);
         if (!ReferenceEquals(grown, s.Personality))
         {
             s.Personality = grown;
             BuildSoul(s);
-        }
-        else
-        {
-            SoulMatrix.Apply(s.SoulBase, s.SoulLearning, s.Soul);
         }
 
         _map.Adapt(vad, _table, indices[0], s.MapOffsets);
@@ -321,11 +326,14 @@ public sealed partial class AnimaCore
         {
             ExperienceCount = count,
             Timestamp = now,
-            Reactors = readings,
+            Profile = _profile,
             Vad = vad,
             Primary = primary.Name,
-            Expressed = Express(primary.Name, readings, personality),
-            Blend = BlendOf(indices, weights, blendCount),
+            Expressed = expressed,
+            Table = _table,
+            BlendIndices = blendIndices,
+            BlendWeights = blendWeights,
+            BlendCount = blendCount,
             Intensity = felt,
             Phi = phi,
             PredictionError = outcome.Error,
@@ -335,7 +343,11 @@ public sealed partial class AnimaCore
             Drives = drives,
             Spectral = spectral,
             Phase = Identity.Phase(count),
-            Self = self,
+            SelfStability = stability,
+            SelfCharacter = character,
+            SelfPersonality = personality,
+            SelfTheme = theme,
+            SelfVariant = selfVariant,
             Intention = intention,
             Veto = veto,
             Request = request,
@@ -347,6 +359,7 @@ public sealed partial class AnimaCore
             Frustration = s.Frustration,
             NarrativeVariant = narrativeVariant,
         };
+        s.Felt.CopyTo(parts.Levels);
         s.Snapshot = new AnimaState(parts);
         return s.Snapshot;
     }
@@ -402,7 +415,7 @@ public sealed partial class AnimaCore
             d += dev * affect.Dominance;
         }
 
-        return new Vad(Math.Tanh(v), Math.Tanh(a), Math.Tanh(d));
+        return Vad.Tanh(v, a, d);
     }
 
     private int ReadMap(Vad vad, ReadOnlySpan<Vad> offsets, Span<int> indices, Span<double> weights)
@@ -430,17 +443,6 @@ public sealed partial class AnimaCore
         }
 
         return count;
-    }
-
-    private EmotionWeight[] BlendOf(ReadOnlySpan<int> indices, ReadOnlySpan<double> weights, int count)
-    {
-        var blend = new EmotionWeight[count];
-        for (int i = 0; i < count; i++)
-        {
-            blend[i] = new EmotionWeight(_table.Span[indices[i]].Name, weights[i]);
-        }
-
-        return blend;
     }
 
     private string? Subtext(ReadOnlySpan<int> indices, ReadOnlySpan<double> weights, int count) =>
@@ -501,30 +503,6 @@ public sealed partial class AnimaCore
             (below is not { } b || value < b) && (above is not { } a || value > a);
     }
 
-    private string Express(string primary, ReactorReading[] readings, Personality personality)
-    {
-        var levelBuffer = default(ChannelNumbers);
-        Span<double> levels = levelBuffer[..readings.Length];
-        for (int i = 0; i < readings.Length; i++)
-        {
-            levels[i] = readings[i].Level;
-        }
-
-        return Express(primary, levels, personality);
-    }
-
-    private ReactorReading[] Readings(ReadOnlySpan<double> levels)
-    {
-        var channels = _profile.Span;
-        var readings = new ReactorReading[channels.Length];
-        for (int i = 0; i < channels.Length; i++)
-        {
-            readings[i] = new ReactorReading(channels[i].Name, levels[i], channels[i].Baseline);
-        }
-
-        return readings;
-    }
-
     /// <summary>
     /// Every channel outside its tolerance band, strongest first. Longing for company (see <see cref="Longing"/>)
     /// deepens the bond channel's deficit: from a longing of three tenths it is felt as a need for connection.
@@ -534,7 +512,7 @@ public sealed partial class AnimaCore
         var channels = _profile.Span;
         var strengthBuffer = default(ChannelNumbers);
         Span<double> strengths = strengthBuffer[..channels.Length];
-        int bond = _profile.IndexOf(ChannelRole.Bond);
+        int bond = _bond;
         double lonely = Math.Clamp((longing - 0.3) / 0.7, 0, 1);
         bool longingWins = false;
         int count = 0;

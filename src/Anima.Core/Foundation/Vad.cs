@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 
 namespace Anima;
 
@@ -43,6 +44,16 @@ public readonly record struct Vad(double Valence, double Arousal, double Dominan
     /// <summary>Returns this point with every coordinate clamped to [−1, 1].</summary>
     /// <returns>The clamped point.</returns>
     public Vad Clamp() => new(Math.Clamp(Valence, -1, 1), Math.Clamp(Arousal, -1, 1), Math.Clamp(Dominance, -1, 1));
+
+    /// <summary>Squashes three coordinates into [−1, 1] by tanh, all three at once.</summary>
+    /// <remarks>tanh |x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|)), which cannot overflow; the sign is put back after.</remarks>
+    internal static Vad Tanh(double valence, double arousal, double dominance)
+    {
+        var x = Vector256.Create(valence, arousal, dominance, 0);
+        var t = Vector256.Exp(Vector256.Abs(x) * -2.0);
+        var y = Vector256.CopySign((Vector256<double>.One - t) / (Vector256<double>.One + t), x);
+        return new Vad(y.GetElement(0), y.GetElement(1), y.GetElement(2));
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -163,11 +163,13 @@ public sealed partial class AnimaCore
             throw Refuse($"snapshot.blend holds {d.Blend.Length} emotions; between one and {BlendSize} were expected");
         }
 
-        var blend = new EmotionWeight[d.Blend.Length];
-        for (int i = 0; i < blend.Length; i++)
+        var blendIndices = default(BlendIndices);
+        var blendWeights = default(BlendWeights);
+        for (int i = 0; i < d.Blend.Length; i++)
         {
             Required(d.Blend[i], $"snapshot.blend[{i}]");
-            blend[i] = new EmotionWeight(Emotion(d.Blend[i].Emotion, $"snapshot.blend[{i}].emotion"), Finite(d.Blend[i].Weight, $"snapshot.blend[{i}].weight", 0, 1));
+            blendIndices[i] = EmotionIndex(d.Blend[i].Emotion, $"snapshot.blend[{i}].emotion");
+            blendWeights[i] = Finite(d.Blend[i].Weight, $"snapshot.blend[{i}].weight", 0, 1);
         }
 
         Required(d.Drives, "snapshot.drives");
@@ -198,11 +200,14 @@ public sealed partial class AnimaCore
         {
             ExperienceCount = d.ExperienceCount,
             Timestamp = d.Timestamp,
-            Reactors = Readings(levels),
+            Profile = _profile,
             Vad = Point(d.Vad, "snapshot.vad"),
             Primary = Emotion(d.Primary, "snapshot.primary"),
             Expressed = Text(d.Expressed, "snapshot.expressed"),
-            Blend = blend,
+            Table = _table,
+            BlendIndices = blendIndices,
+            BlendWeights = blendWeights,
+            BlendCount = d.Blend.Length,
             Intensity = Finite(d.Intensity, "snapshot.intensity", 0, 1),
             Phi = Finite(d.Phi, "snapshot.phi", 0, 1),
             PredictionError = Finite(d.PredictionError, "snapshot.predictionError", 0, double.MaxValue),
@@ -212,7 +217,11 @@ public sealed partial class AnimaCore
             Drives = drives,
             Spectral = new SpectralQualia(Text(d.Surface, "snapshot.surface"), d.Subtext, Defined(d.Archival, "snapshot.archival")),
             Phase = Identity.Phase(d.ExperienceCount),
-            Self = new SelfImage(Finite(d.SelfStability, "snapshot.selfStability", 0, 1), Point(d.SelfCharacter, "snapshot.selfCharacter"), selfPersonality, Defined(d.SelfTheme, "snapshot.selfTheme"), d.SelfVariant),
+            SelfStability = Finite(d.SelfStability, "snapshot.selfStability", 0, 1),
+            SelfCharacter = Point(d.SelfCharacter, "snapshot.selfCharacter"),
+            SelfPersonality = selfPersonality,
+            SelfTheme = Defined(d.SelfTheme, "snapshot.selfTheme"),
+            SelfVariant = d.SelfVariant,
             Intention = IntentionFrom(d.Intention, "snapshot.intention"),
             Veto = veto,
             Request = new RequestJudgement(Defined(d.RequestVerdict, "snapshot.requestVerdict"), DefinedOrNull(d.RequestValue, "snapshot.requestValue"), d.RequestConcerns),
@@ -227,12 +236,27 @@ public sealed partial class AnimaCore
             Frustration = Finite(d.Frustration, "snapshot.frustration", 0, 1),
             NarrativeVariant = d.NarrativeVariant,
         };
+        levels.CopyTo(parts.Levels);
         return new AnimaState(parts);
     }
 
     private static readonly string[] TraitNames = ["openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"];
 
     private static readonly string[] ValueNames = ["care", "integrity", "autonomy", "fairness", "growth"];
+
+    private int EmotionIndex(string? name, string field)
+    {
+        var emotions = _table.Span;
+        for (int i = 0; i < emotions.Length; i++)
+        {
+            if (emotions[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw Refuse($"{field} is '{name}', which is not an emotion of this agent's table");
+    }
 
     private string Emotion(string? name, string field) =>
         EmotionNamed(name) ?? throw Refuse($"{field} is '{name}', which is not an emotion of this agent's table");

@@ -151,11 +151,11 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         {
             text.Append("I hardly recognise myself right now.\n");
         }
-        else if (state.Self.Stability < 0.35)
+        else if (state.SelfStability < 0.35)
         {
             text.Append("I am not quite sure of myself at the moment.\n");
         }
-        else if (state.Self.Stability >= 0.8)
+        else if (state.SelfStability >= 0.8)
         {
             text.Append("I feel like myself.\n");
         }
