@@ -7,12 +7,13 @@ namespace Anima;
 /// </summary>
 internal static class IntentionEngine
 {
-    private const double Ln2 = 0.693147180559945309;
-
     /// <summary>How much of an intention's strength survives one experience.</summary>
     public const double Fade = 0.8;
 
-    /// <summary>Intentions also fade with elapsed time: half their strength every ten minutes.</summary>
+    /// <summary>
+    /// Intentions also fade with elapsed time: half their strength every ten minutes. The pipeline gives
+    /// <see cref="Situation.TimeKeep"/>, the share kept over the time since the previous experience.
+    /// </summary>
     public static readonly TimeSpan FadeHalfLife = TimeSpan.FromMinutes(10);
 
     /// <summary>A drive's claim on intention, relative to its strength: needs press, but a strong feeling can outweigh them.</summary>
@@ -32,7 +33,7 @@ internal static class IntentionEngine
         SocialMirror Mirror,
         Personality Personality,
         bool SurpriseSpike,
-        TimeSpan Elapsed);
+        double TimeKeep);
 
     /// <remarks>
     /// The strongest impulse is judged by the value veto every time it arises, so a vetoed impulse is
@@ -41,7 +42,7 @@ internal static class IntentionEngine
     public static (Intention? Intention, VetoDecision? Veto) Decide(Intention? current, in Situation situation, IValueSystem veto, ValueSystem values)
     {
         var impulse = Propose(situation);
-        double faded = current is null ? 0 : current.Strength * Fade * Math.Exp(-Ln2 * (situation.Elapsed / FadeHalfLife));
+        double faded = current is null ? 0 : current.Strength * Fade * situation.TimeKeep;
         if (impulse is null)
         {
             return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Anima;
 
 /// <summary>
@@ -81,17 +83,16 @@ public sealed class SoulMatrix
     /// </summary>
     internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations, ReadOnlySpan<double> @base, Span<double> soul)
     {
+        // A row is four coefficients, one vector: λ ← (1 − κ)·λ + η·d·s, then base + b·λ/(1 + |λ|).
+        var s = Vector256.Create(appraisal[..4]);
         for (int i = 0; i < deviations.Length; i++)
         {
-            // λ_i· ← (1 − κ)·λ_i· + η·d_i·s, row by row of four.
-            double push = Rate * deviations[i];
-            for (int j = 0; j < 4; j++)
-            {
-                int k = (i * 4) + j;
-                double l = (learning[k] * (1 - Reversion)) + (appraisal[j] * push);
-                learning[k] = l;
-                soul[k] = Coefficient(@base[k], l);
-            }
+            var row = learning.Slice(i * 4, 4);
+            var l = (Vector256.Create(row) * (1 - Reversion)) + (s * (Rate * deviations[i]));
+            l.CopyTo(row);
+            var b = Vector256.Create(@base.Slice(i * 4, 4));
+            var bound = (Vector256.Abs(b) * 0.5) + Vector256.Create(0.1);
+            (b + (bound * l / (Vector256<double>.One + Vector256.Abs(l)))).CopyTo(soul.Slice(i * 4, 4));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Anima;
 
@@ -64,10 +65,21 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
         double nearest = weights[0];
         weights[0] = 1;
         double sum = 1;
-        for (int i = 1; i < count; i++)
+        if (count == 3)
         {
-            weights[i] = Math.Exp(-(weights[i] - nearest) / Temperature);
-            sum += weights[i];
+            // The usual blend of three: both exponentials in one vector.
+            var e = Vector128.Exp(Vector128.Create(weights[1] - nearest, weights[2] - nearest) / -Temperature);
+            weights[1] = e.GetElement(0);
+            weights[2] = e.GetElement(1);
+            sum += weights[1] + weights[2];
+        }
+        else
+        {
+            for (int i = 1; i < count; i++)
+            {
+                weights[i] = Math.Exp(-(weights[i] - nearest) / Temperature);
+                sum += weights[i];
+            }
         }
 
         for (int i = 0; i < count; i++)

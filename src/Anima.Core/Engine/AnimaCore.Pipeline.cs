@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Anima;
 
 /// <summary>The pipeline of one experience, layer by layer.</summary>
@@ -116,11 +118,19 @@ public sealed partial class AnimaCore
         // Time: relax for the elapsed time since the previous experience.
         var now = _time.GetUtcNow();
         var elapsed = now - s.LastTime;
-        _reactor.Relax(s.Levels, _profile, personality, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
-        if (elapsed > TimeSpan.Zero && s.Frustration > 0)
+        if (elapsed < TimeSpan.Zero)
         {
-            s.Frustration *= Math.Exp(-Ln2 * (elapsed / FrustrationHalfLife));
+            elapsed = TimeSpan.Zero;
         }
+
+        _reactor.Relax(s.Levels, _profile, personality, elapsed);
+        if (trigger == GlandTrigger.UserMessage)
+        {
+            s.LastContact = now;
+        }
+
+        var decay = Decay(elapsed, now - s.LastContact, personality);
+        s.Frustration *= decay.Frustration;
 
         // Tool outcomes move frustration (REFERENCE.md §5); a success after a struggle brings relief.
         double relief = 0;
@@ -246,12 +256,7 @@ public sealed partial class AnimaCore
         bool spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
         s.SurpriseMean += SurpriseRate * deviation;
         s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
-        if (trigger == GlandTrigger.UserMessage)
-        {
-            s.LastContact = now;
-        }
-
-        var drives = Drives(s.Levels, Longing(now - s.LastContact, personality));
+        var drives = Drives(s.Levels, decay.Longing);
         s.DesiresArisen = Desires(drives, s.DesirePressure, ref s.DesiresFelt);
 
         // L4: qualia, phase, temporal self and self-image.
@@ -284,7 +289,7 @@ public sealed partial class AnimaCore
         var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
         int bond = _bond;
         double bondDeviation = bond < 0 ? 0 : Identity.Deviation(s.Levels[bond], channels[bond].Baseline);
-        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
+        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, decay.Intention);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
         s.Intention = intention;
 
@@ -504,7 +509,7 @@ public sealed partial class AnimaCore
     }
 
     /// <summary>
-    /// Every channel outside its tolerance band, strongest first. Longing for company (see <see cref="Longing"/>)
+    /// Every channel outside its tolerance band, strongest first. Longing for company (see <see cref="Decay"/>)
     /// deepens the bond channel's deficit: from a longing of three tenths it is felt as a need for connection.
     /// </summary>
     private Drive[] Drives(ReadOnlySpan<double> levels, double longing)
@@ -563,12 +568,25 @@ public sealed partial class AnimaCore
     }
 
     /// <summary>
-    /// Longing for company after <paramref name="alone"/> without a word from the user: 1 − exp(−t/τ), with
+    /// What time does, all three exponentials in one vector: the share of frustration and of the intention's
+    /// strength kept over <paramref name="elapsed"/> (each halves every ten minutes), and the longing for
+    /// company after <paramref name="alone"/> without a word from the user, 1 − exp(−t/τ) with
     /// τ = 4 h × (1.5 − extraversion), so an extravert (0.9) longs after a couple of hours and an introvert
     /// (0.1) only after most of a day.
     /// </summary>
-    private static double Longing(TimeSpan alone, Personality personality) =>
-        alone <= TimeSpan.Zero ? 0 : 1 - Math.Exp(-alone.TotalHours / (4 * (1.5 - personality.Extraversion)));
+    private static (double Frustration, double Intention, double Longing) Decay(TimeSpan elapsed, TimeSpan alone, Personality personality)
+    {
+        double lonely = alone <= TimeSpan.Zero ? 0 : alone.TotalHours / (4 * (1.5 - personality.Extraversion));
+        var exponents = Vector256.Create(
+            -Ln2 * (elapsed / FrustrationHalfLife),
+            -Ln2 * (elapsed / IntentionEngine.FadeHalfLife),
+            -lonely,
+            0);
+
+        // No time, no change: exactly one, whatever the last bit of the vectorised exponential.
+        var kept = Vector256.ConditionalSelect(Vector256.Equals(exponents, Vector256<double>.Zero), Vector256<double>.One, Vector256.Exp(exponents));
+        return (kept.GetElement(0), kept.GetElement(1), 1 - kept.GetElement(2));
+    }
 
     /// <summary>
     /// Which desires arise now. Each need's pressure follows its drive, smoothed (a tenth of the way each

@@ -94,18 +94,29 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             weakest[smaller] = Math.Min(weakest[smaller], det[a] * det[b]);
         }
 
-        double minimum = double.MaxValue;
+        // φ = 1 − e^(−m), m the smallest of max(0, ½·ln rₛ)/s over sizes s, with rₛ the weakest cut's ratio.
+        // e^(−½·ln(r)/s) = r^(−1/(2s)), so φ = 1 − the largest min(1, rₛ^(−1/(2s))): roots, no logarithm.
+        double kept = 0;
         for (int size = 1; size <= n / 2; size++)
         {
             if (weakest[size] < double.MaxValue)
             {
-                double information = 0.5 * Math.Log(weakest[size] / det[full]);
-                minimum = Math.Min(minimum, Math.Max(0, information) / size);
+                double ratio = weakest[size] / det[full];
+                kept = Math.Max(kept, ratio <= 1 ? 1 : 1 / Root(ratio, size));
             }
         }
 
-        return 1 - Math.Exp(-minimum);
+        return 1 - kept;
     }
+
+    /// <summary>r^(1/(2s)) for the sizes of the smaller part of a bipartition of up to eight channels.</summary>
+    private static double Root(double ratio, int size) => size switch
+    {
+        1 => Math.Sqrt(ratio),
+        2 => Math.Sqrt(Math.Sqrt(ratio)),
+        3 => Math.Sqrt(Math.Cbrt(ratio)),
+        _ => Math.Sqrt(Math.Sqrt(Math.Sqrt(ratio))),
+    };
 
     /// <summary>
     /// Writes the centred co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of the window into the lower triangle (and diagonal)
