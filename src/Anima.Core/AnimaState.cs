@@ -20,7 +20,7 @@ public sealed class AnimaState
     // Everything the pipeline measured, copied in once. The reactor readings, the blend and the self-image are
     // kept as plain numbers and made into objects on first read, so an experience allocates one object for
     // its snapshot instead of four (each cached reference is published once; a race builds equal twins).
-    private readonly Parts _parts;
+    private Parts _parts;
     private ReactorReading[]? _reactors;
     private EmotionWeight[]? _blend;
     private SelfImage? _self;
@@ -30,6 +30,14 @@ public sealed class AnimaState
     {
         _parts = parts;
     }
+
+    /// <summary>Initializes a snapshot whose parts the pipeline writes through <see cref="Writable"/> before anyone sees it.</summary>
+    internal AnimaState()
+    {
+    }
+
+    /// <summary>Gets the parts for the pipeline to fill in, before the snapshot is published; never after.</summary>
+    internal ref Parts Writable => ref _parts;
 
     /// <summary>Gets how many experiences the agent had when this snapshot was taken (0 for a new agent).</summary>
     public long ExperienceCount => _parts.ExperienceCount;

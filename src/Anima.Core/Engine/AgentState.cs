@@ -48,7 +48,8 @@ internal sealed class AgentState
         _soul = Take(ref at, channels * 4);
         _soulBase = Take(ref at, channels * 4);
         _soulLearning = Take(ref at, channels * 4);
-        _desires = Take(ref at, NeedCount);
+        System.Diagnostics.Debug.Assert(NeedCount <= NeedSlots, "Every need must have a desire slot.");
+        _desires = Take(ref at, NeedSlots);
         _data = new double[at];
 
         static int Take(ref int at, int length)
@@ -93,7 +94,21 @@ internal sealed class AgentState
 
     /// <summary>Each trait's latent drift when <see cref="Personality"/> was last grown.</summary>
     public Span<double> GrowthBasis => _data.AsSpan(_growthBasis, PersonalityGrowth.Traits);
-    public Personality Personality = Personality.Balanced;
+    private Personality _personality = Personality.Balanced;
+
+    /// <summary>Gets or sets the personality now; setting it also sets <see cref="Temperament"/>.</summary>
+    public Personality Personality
+    {
+        get => _personality;
+        set
+        {
+            _personality = value;
+            Temperament = value.Temperament();
+        }
+    }
+
+    /// <summary>Gets the temperament of <see cref="Personality"/>, kept so the felt point need not work it out each step.</summary>
+    public Vad Temperament { get; private set; } = Personality.Balanced.Temperament();
 
     /// <summary>The soul matrix as it is now: <see cref="SoulBase"/> moved by <see cref="SoulLearning"/>, within bounds.</summary>
     public Span<double> Soul => _data.AsSpan(_soul, 4 * Channels);
@@ -112,6 +127,15 @@ internal sealed class AgentState
 
     /// <summary>Each need's drive, smoothed over experiences: what a desire arises from.</summary>
     public Span<double> DesirePressure => _data.AsSpan(_desires, NeedCount);
+
+    /// <summary>
+    /// The desire pressures with room after them up to <see cref="NeedSlots"/>, for whole vectors; the room stays
+    /// zero.
+    /// </summary>
+    public Span<double> DesireSlots => _data.AsSpan(_desires, NeedSlots);
+
+    /// <summary>Room for up to sixteen needs: four vectors of four.</summary>
+    public const int NeedSlots = 16;
 
     /// <summary>The needs (bits by <see cref="Need"/>) whose desire has arisen and has not yet subsided.</summary>
     public int DesiresFelt;
@@ -142,7 +166,8 @@ internal sealed class AgentState
         LowCoherenceRun = other.LowCoherenceRun;
         Crisis = other.Crisis;
         Intention = other.Intention;
-        Personality = other.Personality;
+        _personality = other._personality;
+        Temperament = other.Temperament;
         LastContact = other.LastContact;
         DesiresFelt = other.DesiresFelt;
         DesiresArisen = other.DesiresArisen;

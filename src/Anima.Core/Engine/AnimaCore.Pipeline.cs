@@ -67,7 +67,7 @@ public sealed partial class AnimaCore
         s.Personality = PersonalityGrowth.Start(_configured);
         BuildSoul(s);
 
-        var vad = FeltPoint(s.Levels, s.Personality);
+        var vad = FeltPoint(s.Levels, s.Temperament);
         s.Past = vad;
         s.Recent = vad;
         s.LastVad = vad;
@@ -228,7 +228,7 @@ public sealed partial class AnimaCore
         }
 
         // L2: the felt point, the nearest emotions, and how they show.
-        var vad = FeltPoint(s.Levels, personality);
+        var vad = FeltPoint(s.Levels, s.Temperament);
         var blendIndices = default(BlendIndices);
         var blendWeights = default(BlendWeights);
         Span<int> indices = blendIndices;
@@ -257,7 +257,7 @@ public sealed partial class AnimaCore
         s.SurpriseMean += SurpriseRate * deviation;
         s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
         var drives = Drives(s.Levels, decay.Longing);
-        s.DesiresArisen = Desires(drives, s.DesirePressure, ref s.DesiresFelt);
+        s.DesiresArisen = Desires(drives, s.DesireSlots, ref s.DesiresFelt);
 
         // L4: qualia, phase, temporal self and self-image.
         for (int i = 0; i < n; i++)
@@ -327,45 +327,45 @@ public sealed partial class AnimaCore
         int narrativeVariant = random.NextInt(1 << 20);
         s.Random = random.State;
 
-        var parts = new AnimaState.Parts
-        {
-            ExperienceCount = count,
-            Timestamp = now,
-            Profile = _profile,
-            Vad = vad,
-            Primary = primary.Name,
-            Expressed = expressed,
-            Table = _table,
-            BlendIndices = blendIndices,
-            BlendWeights = blendWeights,
-            BlendCount = blendCount,
-            Intensity = felt,
-            Phi = phi,
-            PredictionError = outcome.Error,
-            Surprise = outcome.Surprise,
-            FreeEnergy = s.SurpriseMean,
-            SurpriseSpike = spike,
-            Drives = drives,
-            Spectral = spectral,
-            Phase = Identity.Phase(count),
-            SelfStability = stability,
-            SelfCharacter = character,
-            SelfPersonality = personality,
-            SelfTheme = theme,
-            SelfVariant = selfVariant,
-            Intention = intention,
-            Veto = veto,
-            Request = request,
-            Dissonance = dissonance,
-            Defense = defense,
-            Temporal = temporal,
-            Mirror = mirror,
-            Salience = salience,
-            Frustration = s.Frustration,
-            NarrativeVariant = narrativeVariant,
-        };
+        // Written straight into the new snapshot: the parts are copied once, not built aside and copied in.
+        var snapshot = new AnimaState();
+        ref var parts = ref snapshot.Writable;
+        parts.ExperienceCount = count;
+        parts.Timestamp = now;
+        parts.Profile = _profile;
+        parts.Vad = vad;
+        parts.Primary = primary.Name;
+        parts.Expressed = expressed;
+        parts.Table = _table;
+        parts.BlendIndices = blendIndices;
+        parts.BlendWeights = blendWeights;
+        parts.BlendCount = blendCount;
+        parts.Intensity = felt;
+        parts.Phi = phi;
+        parts.PredictionError = outcome.Error;
+        parts.Surprise = outcome.Surprise;
+        parts.FreeEnergy = s.SurpriseMean;
+        parts.SurpriseSpike = spike;
+        parts.Drives = drives;
+        parts.Spectral = spectral;
+        parts.Phase = Identity.Phase(count);
+        parts.SelfStability = stability;
+        parts.SelfCharacter = character;
+        parts.SelfPersonality = personality;
+        parts.SelfTheme = theme;
+        parts.SelfVariant = selfVariant;
+        parts.Intention = intention;
+        parts.Veto = veto;
+        parts.Request = request;
+        parts.Dissonance = dissonance;
+        parts.Defense = defense;
+        parts.Temporal = temporal;
+        parts.Mirror = mirror;
+        parts.Salience = salience;
+        parts.Frustration = s.Frustration;
+        parts.NarrativeVariant = narrativeVariant;
         s.Felt.CopyTo(parts.Levels);
-        s.Snapshot = new AnimaState(parts);
+        s.Snapshot = snapshot;
         return s.Snapshot;
     }
 
@@ -404,10 +404,9 @@ public sealed partial class AnimaCore
     /// The felt point: each channel's normalised deviation times its affect, plus a quarter of the
     /// personality's temperament, squashed into [−1, 1] by tanh.
     /// </summary>
-    private Vad FeltPoint(ReadOnlySpan<double> levels, Personality personality)
+    private Vad FeltPoint(ReadOnlySpan<double> levels, Vad temperament)
     {
         var channels = _profile.Span;
-        var temperament = personality.Temperament();
         double v = TemperamentWeight * temperament.Valence;
         double a = TemperamentWeight * temperament.Arousal;
         double d = TemperamentWeight * temperament.Dominance;
@@ -597,29 +596,27 @@ public sealed partial class AnimaCore
     /// <returns>The needs that arose, as bits by <see cref="Need"/>.</returns>
     private static int Desires(Drive[] drives, Span<double> pressure, ref int felt)
     {
+        // Sixteen slots, four vectors of four: the slots past the last need stay zero and their bits are masked.
         var nowBuffer = default(SixteenNumbers);
-        Span<double> now = nowBuffer[..pressure.Length];
+        Span<double> now = nowBuffer;
         foreach (var drive in drives)
         {
             now[(int)drive.Need] = Math.Max(now[(int)drive.Need], drive.Strength);
         }
 
-        int arisen = 0;
-        for (int need = 0; need < pressure.Length; need++)
+        int high = 0, low = 0;
+        for (int k = 0; k < AgentState.NeedSlots; k += 4)
         {
-            pressure[need] += DesireSmoothing * (now[need] - pressure[need]);
-            int bit = 1 << need;
-            if (pressure[need] >= DesireArises && (felt & bit) == 0)
-            {
-                felt |= bit;
-                arisen |= bit;
-            }
-            else if (pressure[need] <= DesireSubsides)
-            {
-                felt &= ~bit;
-            }
+            var p = Vector256.Create(pressure.Slice(k, 4));
+            p += DesireSmoothing * (Vector256.Create(now.Slice(k, 4)) - p);
+            p.CopyTo(pressure.Slice(k, 4));
+            high |= (int)Vector256.GreaterThanOrEqual(p, Vector256.Create(DesireArises)).ExtractMostSignificantBits() << k;
+            low |= (int)Vector256.LessThanOrEqual(p, Vector256.Create(DesireSubsides)).ExtractMostSignificantBits() << k;
         }
 
+        int needs = (1 << AgentState.NeedCount) - 1;
+        int arisen = high & ~felt & needs;
+        felt = (felt | arisen) & ~(low & needs);
         return arisen;
     }
 

@@ -16,6 +16,7 @@ public sealed class ChannelProfile
     /// <remarks>Integration (φ) enumerates every bipartition of the channels, which stays cheap up to eight.</remarks>
     public const int MaxChannels = 8;
 
+    private readonly double[] _relaxRates;
     private readonly ChannelDefinition[] _channels;
     private readonly Gland[] _glands;
 
@@ -52,6 +53,7 @@ public sealed class ChannelProfile
         Name = name;
         _glands = [];
         _glandDeltas = Deltas(_channels, _glands);
+        _relaxRates = RelaxRates(_channels);
     }
 
     private ChannelProfile(ChannelProfile profile, Gland[] glands)
@@ -60,6 +62,7 @@ public sealed class ChannelProfile
         Name = profile.Name;
         _glands = glands;
         _glandDeltas = Deltas(_channels, glands);
+        _relaxRates = profile._relaxRates;
     }
 
     /// <summary>
@@ -226,6 +229,20 @@ public sealed class ChannelProfile
     internal ReadOnlySpan<double> GlandDeltas(GlandTrigger trigger) => _glandDeltas[(int)trigger];
 
     internal ReadOnlySpan<ChannelDefinition> Span => _channels;
+
+    /// <summary>Each channel's relaxation rate, ln 2 per second of its half-life.</summary>
+    internal ReadOnlySpan<double> RelaxRateSpan => _relaxRates;
+
+    private static double[] RelaxRates(ChannelDefinition[] channels)
+    {
+        var rates = new double[channels.Length];
+        for (int i = 0; i < rates.Length; i++)
+        {
+            rates[i] = 0.693147180559945309 / channels[i].HalfLife.TotalSeconds;
+        }
+
+        return rates;
+    }
 
     /// <summary>Gets the index of a channel by name (case-insensitive).</summary>
     /// <param name="name">The channel name.</param>

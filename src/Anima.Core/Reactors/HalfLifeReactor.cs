@@ -10,8 +10,6 @@ namespace Anima;
 /// </summary>
 internal sealed class HalfLifeReactor : IReactor
 {
-    private const double Ln2 = 0.693147180559945309;
-
     public static HalfLifeReactor Instance { get; } = new();
 
     public void Relax(Span<double> levels, ChannelProfile profile, Personality personality, TimeSpan elapsed)
@@ -22,17 +20,12 @@ internal sealed class HalfLifeReactor : IReactor
         }
 
         var channels = profile.Span;
-        double scale = 1.5 - personality.Conscientiousness;
-        double seconds = elapsed.TotalSeconds;
+        double scaled = -elapsed.TotalSeconds / (1.5 - personality.Conscientiousness);
 
         // Every channel's share kept, exp(−ln 2 · t / half-life), in one vectorised call.
         var keepBuffer = default(ChannelNumbers);
         Span<double> keep = keepBuffer[..levels.Length];
-        for (int i = 0; i < levels.Length; i++)
-        {
-            keep[i] = -Ln2 * seconds / (channels[i].HalfLife.TotalSeconds * scale);
-        }
-
+        TensorPrimitives.Multiply(profile.RelaxRateSpan, scaled, keep);
         TensorPrimitives.Exp(keep, keep);
         for (int i = 0; i < levels.Length; i++)
         {
