@@ -115,6 +115,11 @@ public sealed partial class AnimaCore
         var channels = _profile.Span;
         int n = channels.Length;
 
+        // The agent's numbers, viewed once.
+        var levels = s.Levels;
+        var feltLevels = s.Felt;
+        var slowLevels = s.SlowLevels;
+
         // Time: relax for the elapsed time since the previous experience.
         var now = _time.GetUtcNow();
         var elapsed = now - s.LastTime;
@@ -123,7 +128,7 @@ public sealed partial class AnimaCore
             elapsed = TimeSpan.Zero;
         }
 
-        _reactor.Relax(s.Levels, _profile, personality, elapsed);
+        _reactor.Relax(levels, _profile, personality, elapsed);
         if (trigger == GlandTrigger.UserMessage)
         {
             s.LastContact = now;
@@ -209,26 +214,26 @@ public sealed partial class AnimaCore
             response[i] = Math.Clamp(response[i], -1, 1);
         }
 
-        _reactor.Excite(s.Levels, response, _profile, personality);
+        _reactor.Excite(levels, response, _profile, personality);
         if (trigger is { } fired)
         {
-            Secrete(s.Levels, _profile.GlandDeltas(fired), 1);
+            Secrete(levels, _profile.GlandDeltas(fired), 1);
             if (relief > 0)
             {
-                Secrete(s.Levels, _profile.GlandDeltas(GlandTrigger.Relief), relief);
+                Secrete(levels, _profile.GlandDeltas(GlandTrigger.Relief), relief);
             }
         }
 
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(s.Levels[i]) || s.Levels[i] < 0 || s.Levels[i] > 1)
+            if (!double.IsFinite(levels[i]) || levels[i] < 0 || levels[i] > 1)
             {
-                throw new InvalidOperationException($"The reactor {_reactor.GetType().Name} left channel '{channels[i].Name}' at {s.Levels[i]}; levels must stay in [0, 1].");
+                throw new InvalidOperationException($"The reactor {_reactor.GetType().Name} left channel '{channels[i].Name}' at {levels[i]}; levels must stay in [0, 1].");
             }
         }
 
         // L2: the felt point, the nearest emotions, and how they show.
-        var vad = FeltPoint(s.Levels, s.Temperament);
+        var vad = FeltPoint(levels, s.Temperament);
         var blendIndices = default(BlendIndices);
         var blendWeights = default(BlendWeights);
         Span<int> indices = blendIndices;
@@ -238,14 +243,14 @@ public sealed partial class AnimaCore
         double felt = vad.Magnitude / Math.Sqrt(3);
 
         // L3: integration over the recent window, prediction error and surprise, drives.
-        s.Levels.CopyTo(s.Felt);
-        double phi = _integration.Compute(s.RecentStates(s.Felt));
+        levels.CopyTo(feltLevels);
+        double phi = _integration.Compute(s.RecentStates(feltLevels));
         if (!double.IsFinite(phi) || phi < 0 || phi > 1)
         {
             throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {phi}; φ must be in [0, 1].");
         }
 
-        var outcome = _prediction.Observe(s.Prediction, s.Levels);
+        var outcome = _prediction.Observe(s.Prediction, levels);
         if (!double.IsFinite(outcome.Error) || outcome.Error < 0 || !double.IsFinite(outcome.Surprise))
         {
             throw new InvalidOperationException($"The prediction model {_prediction.GetType().Name} returned {outcome}; the error must be finite and non-negative and the surprise finite.");
@@ -256,16 +261,16 @@ public sealed partial class AnimaCore
         bool spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
         s.SurpriseMean += SurpriseRate * deviation;
         s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
-        var drives = Drives(s.Levels, decay.Longing);
+        var drives = Drives(levels, decay.Longing);
         s.DesiresArisen = Desires(drives, s.DesireSlots, ref s.DesiresFelt);
 
         // L4: qualia, phase, temporal self and self-image.
         for (int i = 0; i < n; i++)
         {
-            s.SlowLevels[i] += SlowRate * (s.Levels[i] - s.SlowLevels[i]);
+            slowLevels[i] += SlowRate * (levels[i] - slowLevels[i]);
         }
 
-        var theme = Identity.Theme(s.SlowLevels, _profile);
+        var theme = Identity.Theme(slowLevels, _profile);
         var spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, blendCount), theme);
         long count = s.Count + 1;
         var future = new Vad(
@@ -288,18 +293,18 @@ public sealed partial class AnimaCore
         // L5: the social mirror, the intention under the value veto, dissonance and defense.
         var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
         int bond = _bond;
-        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(s.Levels[bond], channels[bond].Baseline);
+        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(levels[bond], channels[bond].Baseline);
         var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, decay.Intention);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
         s.Intention = intention;
 
         double dissonance = Dissonance(intention, primary, felt, veto, request, personality);
         var defense = DefenseSelector.Choose(vad, dissonance, primary, spike, veto, request, intention, mirror, personality);
-        string expressed = Express(primary.Name, s.Felt, personality);
+        string expressed = Express(primary.Name, feltLevels, personality);
         if (defense is { } chosen)
         {
             // The defense shapes what comes next; this snapshot shows the levels that were felt.
-            dissonance = DefenseSelector.Apply(chosen, s.Levels, _profile, dissonance);
+            dissonance = DefenseSelector.Apply(chosen, levels, _profile, dissonance);
         }
 
         // Growth and adaptation.
@@ -310,7 +315,7 @@ public sealed partial class AnimaCore
         Span<double> deviations = deviationBuffer[..n];
         for (int i = 0; i < n; i++)
         {
-            deviations[i] = s.Felt[i] - channels[i].Baseline;
+            deviations[i] = feltLevels[i] - channels[i].Baseline;
         }
 
         SoulMatrix.Learn(s.SoulLearning, dims, deviations, s.SoulBase, s.Soul);
@@ -364,7 +369,7 @@ public sealed partial class AnimaCore
         parts.Salience = salience;
         parts.Frustration = s.Frustration;
         parts.NarrativeVariant = narrativeVariant;
-        s.Felt.CopyTo(parts.Levels);
+        feltLevels.CopyTo(parts.Levels);
         s.Snapshot = snapshot;
         return s.Snapshot;
     }

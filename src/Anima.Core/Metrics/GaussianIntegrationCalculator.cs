@@ -302,9 +302,11 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         ref double origin = ref Unsafe.AsRef(in window.Origin);
         nuint stride = (nuint)window.Stride;
         var shift = Vector256.Create(origin, Unsafe.Add(ref origin, stride), Unsafe.Add(ref origin, 2 * stride), Unsafe.Add(ref origin, 3 * stride));
-        Span<double> sums = stackalloc double[4];
-        Span<double> raw = stackalloc double[10];
-        Span<double> shifts = stackalloc double[4];
+        var moments = default(SixteenNumbers);
+        var starts = default(ChannelNumbers);
+        Span<double> raw = moments[..10];
+        Span<double> sums = starts[4..];
+        Span<double> shifts = starts[..4];
         shift.CopyTo(shifts);
         int r = FourChannelBlocks(window, shifts, sums, raw);
         for (; r < rows; r++)
@@ -359,8 +361,10 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         double kept = Math.Max(ratioOne <= 1 ? 1 : 1 / Math.Sqrt(ratioOne), ratioTwo <= 1 ? 1 : 1 / Math.Sqrt(Math.Sqrt(ratioTwo)));
         return 1 - kept;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         static double Deviation(double variance, int rows) => variance > MinVariance * rows ? Math.Sqrt(variance) : 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         static double Correlation(double moment, double sdi, double sdj) => sdi > 0 && sdj > 0 ? moment / (sdi * sdj) / (1 + Ridge) : 0;
     }
 
