@@ -111,14 +111,21 @@ public sealed partial class AnimaCore
 
     private AnimaState Step(AgentState s, Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
     {
-        var personality = s.Personality;
-        var channels = _profile.Span;
-        int n = channels.Length;
+        var m = default(Moment);
+        Perceive(s, stimulus, appraisal, trigger, ref m);
+        React(s, stimulus, appraisal, trigger, ref m);
+        Feel(s, ref m);
+        Become(s, ref m);
+        Act(s, appraisal.Speaker, ref m);
+        Grow(s, ref m);
+        return Snapshot(s, ref m);
+    }
 
-        // The agent's numbers, viewed once.
-        var levels = s.Levels;
-        var feltLevels = s.Felt;
-        var slowLevels = s.SlowLevels;
+    /// <summary>Time and attention: relaxation and decay since the previous experience, tool outcomes, and the appraisal with its salience.</summary>
+    private void Perceive(AgentState s, in Stimulus stimulus, in Appraisal appraisal, GlandTrigger? trigger, ref Moment m)
+    {
+        var personality = s.Personality;
+        m.Personality = personality;
 
         // Time: relax for the elapsed time since the previous experience.
         var now = _time.GetUtcNow();
@@ -128,7 +135,8 @@ public sealed partial class AnimaCore
             elapsed = TimeSpan.Zero;
         }
 
-        _reactor.Relax(levels, _profile, personality, elapsed);
+        m.Now = now;
+        _reactor.Relax(s.Levels, _profile, personality, elapsed);
         if (trigger == GlandTrigger.UserMessage)
         {
             s.LastContact = now;
@@ -136,51 +144,46 @@ public sealed partial class AnimaCore
 
         var decay = Decay(elapsed, now - s.LastContact, personality);
         s.Frustration *= decay.Frustration;
+        m.IntentionKeep = decay.Intention;
+        m.Longing = decay.Longing;
 
         // Tool outcomes move frustration (REFERENCE.md §5); a success after a struggle brings relief.
-        double relief = 0;
         if (trigger == GlandTrigger.ToolFailure)
         {
             s.Frustration = Math.Min(1, s.Frustration + (FrustrationStep * SoulMatrix.Sensitivity(personality)));
         }
         else if (trigger == GlandTrigger.ToolSuccess)
         {
-            relief = s.Frustration >= ReliefThreshold ? s.Frustration : 0;
+            m.Relief = s.Frustration >= ReliefThreshold ? s.Frustration : 0;
             s.Frustration = Math.Max(0, (0.5 * s.Frustration) - 0.05);
         }
 
         // Appraisal: the explicit stimulus, what the message carried, the speaker's feeling taken on, and
         // the moral distress of a refused request.
-        var request = _veto.JudgeRequest(appraisal.Concerns, _values);
+        m.Request = _veto.JudgeRequest(appraisal.Concerns, _values);
         var speaker = appraisal.Speaker;
-        double resonance = Resonance(personality);
-        double contagion = resonance * speaker.Confidence * 0.3;
+        m.Resonance = Resonance(personality);
+        double contagion = m.Resonance * speaker.Confidence * 0.3;
         var heard = appraisal.Stimulus;
-        Span<double> dims =
-        [
-            stimulus.Tension + (MessageWeight * heard.Tension) + (contagion * Math.Max(0, -speaker.Valence) * 0.5),
-            stimulus.Arousal + (MessageWeight * heard.Arousal) + (contagion * speaker.Arousal),
-            stimulus.Satisfaction + (MessageWeight * heard.Satisfaction) + (contagion * speaker.Valence),
-            stimulus.Cohesion + (MessageWeight * heard.Cohesion),
-        ];
-        if (request.Verdict == RequestVerdict.Refused)
+        Span<double> dims = m.Dims;
+        dims[0] = stimulus.Tension + (MessageWeight * heard.Tension) + (contagion * Math.Max(0, -speaker.Valence) * 0.5);
+        dims[1] = stimulus.Arousal + (MessageWeight * heard.Arousal) + (contagion * speaker.Arousal);
+        dims[2] = stimulus.Satisfaction + (MessageWeight * heard.Satisfaction) + (contagion * speaker.Valence);
+        dims[3] = stimulus.Cohesion + (MessageWeight * heard.Cohesion);
+        if (m.Request.Verdict == RequestVerdict.Refused)
         {
             dims[0] += 0.25;
             dims[3] -= 0.15;
         }
 
-        for (int j = 0; j < 4; j++)
-        {
-            dims[j] = Math.Clamp(dims[j], -1, 1);
-        }
-
         // Attention: salience from intensity, novelty and relevance to the current goal; salient
-        // experiences land harder (gain 0.6 to 1.1).
-        // The appraisal has four dimensions: plain arithmetic beats any vectorised call on spans this short.
+        // experiences land harder (gain 0.6 to 1.1). The appraisal has four dimensions: plain arithmetic
+        // beats any vectorised call on spans this short.
         var trend = s.StimulusTrend;
         double norm2 = 0, distance2 = 0;
         for (int j = 0; j < 4; j++)
         {
+            dims[j] = Math.Clamp(dims[j], -1, 1);
             norm2 += dims[j] * dims[j];
             double away = dims[j] - trend[j];
             distance2 += away * away;
@@ -188,16 +191,22 @@ public sealed partial class AnimaCore
 
         double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
         double intensity = Math.Min(1, Math.Sqrt(norm2) + direct);
-        double novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * personality.Openness)));
+        m.Novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * personality.Openness)));
         double relevance = s.Intention is { } goal ? Math.Abs(dims[GoalTraits.Focus(goal.Goal)]) : 0;
-        double salience = Math.Clamp((0.5 * intensity) + (0.3 * novelty) + (0.2 * relevance), 0, 1);
-        double gain = 0.6 + (0.5 * salience);
+        m.Salience = Math.Clamp((0.5 * intensity) + (0.3 * m.Novelty) + (0.2 * relevance), 0, 1);
         for (int j = 0; j < 4; j++)
         {
             trend[j] += 0.2 * (dims[j] - trend[j]);
         }
+    }
 
-        // L1: the soul matrix turns the appraisal into each channel's response.
+    /// <summary>L1: the soul matrix turns the appraisal into each channel's response; the reactor and the glands move the levels.</summary>
+    private void React(AgentState s, in Stimulus stimulus, in Appraisal appraisal, GlandTrigger? trigger, ref Moment m)
+    {
+        int n = _profile.Count;
+        var levels = s.Levels;
+        double gain = 0.6 + (0.5 * m.Salience);
+        ReadOnlySpan<double> dims = m.Dims;
         var responseBuffer = default(ChannelNumbers);
         Span<double> response = responseBuffer[..n];
         ReadOnlySpan<double> soul = s.Soul;
@@ -214,13 +223,13 @@ public sealed partial class AnimaCore
             response[i] = Math.Clamp(response[i], -1, 1);
         }
 
-        _reactor.Excite(levels, response, _profile, personality);
+        _reactor.Excite(levels, response, _profile, s.Personality);
         if (trigger is { } fired)
         {
             Secrete(levels, _profile.GlandDeltas(fired), 1);
-            if (relief > 0)
+            if (m.Relief > 0)
             {
-                Secrete(levels, _profile.GlandDeltas(GlandTrigger.Relief), relief);
+                Secrete(levels, _profile.GlandDeltas(GlandTrigger.Relief), m.Relief);
             }
         }
 
@@ -228,26 +237,25 @@ public sealed partial class AnimaCore
         {
             if (!double.IsFinite(levels[i]) || levels[i] < 0 || levels[i] > 1)
             {
-                throw new InvalidOperationException($"The reactor {_reactor.GetType().Name} left channel '{channels[i].Name}' at {levels[i]}; levels must stay in [0, 1].");
+                throw new InvalidOperationException($"The reactor {_reactor.GetType().Name} left channel '{_profile.Span[i].Name}' at {levels[i]}; levels must stay in [0, 1].");
             }
         }
+    }
 
-        // L2: the felt point, the nearest emotions, and how they show.
-        var vad = FeltPoint(levels, s.Temperament);
-        var blendIndices = default(BlendIndices);
-        var blendWeights = default(BlendWeights);
-        Span<int> indices = blendIndices;
-        Span<double> weights = blendWeights;
-        int blendCount = ReadMap(vad, s.MapOffsets, indices, weights);
-        var primary = _table.Span[indices[0]];
-        double felt = vad.Magnitude / Math.Sqrt(3);
+    /// <summary>L2 and L3: the felt point and its emotions; integration, prediction error and surprise; drives and desires.</summary>
+    private void Feel(AgentState s, ref Moment m)
+    {
+        var levels = s.Levels;
+        m.Vad = FeltPoint(levels, s.Temperament);
+        m.BlendCount = ReadMap(m.Vad, s.MapOffsets, m.BlendIndices, m.BlendWeights);
+        m.Primary = _table.Span[m.BlendIndices[0]];
+        m.Intensity = m.Vad.Magnitude / Math.Sqrt(3);
 
-        // L3: integration over the recent window, prediction error and surprise, drives.
-        levels.CopyTo(feltLevels);
-        double phi = _integration.Compute(s.RecentStates(feltLevels));
-        if (!double.IsFinite(phi) || phi < 0 || phi > 1)
+        levels.CopyTo(s.Felt);
+        m.Phi = _integration.Compute(s.RecentStates(s.Felt));
+        if (!double.IsFinite(m.Phi) || m.Phi < 0 || m.Phi > 1)
         {
-            throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {phi}; φ must be in [0, 1].");
+            throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {m.Phi}; φ must be in [0, 1].");
         }
 
         var outcome = _prediction.Observe(s.Prediction, levels);
@@ -256,66 +264,85 @@ public sealed partial class AnimaCore
             throw new InvalidOperationException($"The prediction model {_prediction.GetType().Name} returned {outcome}; the error must be finite and non-negative and the surprise finite.");
         }
 
+        m.Outcome = outcome;
         double deviation = outcome.Surprise - s.SurpriseMean;
-        double threshold = 3.5 - (1.5 * personality.Openness);
-        bool spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
+        double threshold = 3.5 - (1.5 * s.Personality.Openness);
+        m.Spike = s.Count >= 5 && outcome.Error >= 2 && deviation > threshold * Math.Max(Math.Sqrt(s.SurpriseVariance), 0.5);
         s.SurpriseMean += SurpriseRate * deviation;
         s.SurpriseVariance = (1 - SurpriseRate) * (s.SurpriseVariance + (SurpriseRate * deviation * deviation));
-        var drives = Drives(levels, decay.Longing);
-        s.DesiresArisen = Desires(drives, s.DesireSlots, ref s.DesiresFelt);
+        m.Drives = Drives(levels, m.Longing);
+        s.DesiresArisen = Desires(m.Drives, s.DesireSlots, ref s.DesiresFelt);
+    }
 
-        // L4: qualia, phase, temporal self and self-image.
-        for (int i = 0; i < n; i++)
+    /// <summary>L4: qualia, phase, temporal self and self-image.</summary>
+    private void Become(AgentState s, ref Moment m)
+    {
+        var levels = s.Levels;
+        var slowLevels = s.SlowLevels;
+        for (int i = 0; i < slowLevels.Length; i++)
         {
             slowLevels[i] += SlowRate * (levels[i] - slowLevels[i]);
         }
 
-        var theme = Identity.Theme(slowLevels, _profile);
-        var spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, blendCount), theme);
-        long count = s.Count + 1;
+        var vad = m.Vad;
+        m.Theme = Identity.Theme(slowLevels, _profile);
+        m.Count = s.Count + 1;
         var future = new Vad(
             vad.Valence + (1.5 * (vad.Valence - s.Recent.Valence)),
             vad.Arousal + (1.5 * (vad.Arousal - s.Recent.Arousal)),
             vad.Dominance + (1.5 * (vad.Dominance - s.Recent.Dominance))).Clamp();
         double coherence = Math.Clamp(1 - (((0.75 * s.Past.DistanceTo(vad)) + (0.25 * vad.DistanceTo(future))) / 1.4), 0, 1);
         s.LowCoherenceRun = coherence < 0.35 ? s.LowCoherenceRun + 1 : 0;
-        s.Crisis = (s.LowCoherenceRun >= 3 && count >= CrisisMaturity) || (s.Crisis && coherence <= 0.5);
-        var temporal = new TemporalSelf(s.Past, vad, future, coherence, s.Crisis);
+        s.Crisis = (s.LowCoherenceRun >= 3 && m.Count >= CrisisMaturity) || (s.Crisis && coherence <= 0.5);
+        m.Temporal = new TemporalSelf(s.Past, vad, future, coherence, s.Crisis);
         s.Past = s.Past.Lerp(vad, PastRate);
         s.Recent = s.Recent.Lerp(vad, RecentRate);
         s.Volatility = (0.9 * s.Volatility) + (0.1 * s.LastVad.DistanceTo(vad));
         s.LastVad = vad;
-        double stability = Math.Clamp((0.6 * coherence) + (0.4 * (1 - Math.Min(1, s.Volatility / 0.3))), 0, 1);
-        var random = new DeterministicRandom(s.Random);
-        var character = s.Past;
-        int selfVariant = random.NextInt(1 << 20);
+        m.Stability = Math.Clamp((0.6 * coherence) + (0.4 * (1 - Math.Min(1, s.Volatility / 0.3))), 0, 1);
+        m.Random = new DeterministicRandom(s.Random);
+        m.SelfVariant = m.Random.NextInt(1 << 20);
+    }
 
-        // L5: the social mirror, the intention under the value veto, dissonance and defense.
-        var mirror = new SocialMirror(speaker, Perceived(speaker), resonance);
+    /// <summary>L5: the social mirror, the intention under the value veto, dissonance and defense.</summary>
+    private void Act(AgentState s, SpeakerImpression speaker, ref Moment m)
+    {
+        var personality = s.Personality;
+        var levels = s.Levels;
+        m.Mirror = new SocialMirror(speaker, Perceived(speaker), m.Resonance);
         int bond = _bond;
-        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(levels[bond], channels[bond].Baseline);
-        var situation = new IntentionEngine.Situation(drives, primary, felt, bondDeviation, mirror, personality, spike, decay.Intention);
+        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(levels[bond], _profile.Span[bond].Baseline);
+        var situation = new IntentionEngine.Situation(m.Drives, m.Primary, m.Intensity, bondDeviation, m.Mirror, personality, m.Spike, m.IntentionKeep);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
         s.Intention = intention;
+        m.Veto = veto;
 
-        double dissonance = Dissonance(intention, primary, felt, veto, request, personality);
-        var defense = DefenseSelector.Choose(vad, dissonance, primary, spike, veto, request, intention, mirror, personality);
-        string expressed = Express(primary.Name, feltLevels, personality);
-        if (defense is { } chosen)
+        double dissonance = Dissonance(intention, m.Primary, m.Intensity, veto, m.Request, personality);
+        m.Defense = DefenseSelector.Choose(m.Vad, dissonance, m.Primary, m.Spike, veto, m.Request, intention, m.Mirror, personality);
+        m.Expressed = Express(m.Primary.Name, s.Felt, personality);
+        if (m.Defense is { } chosen)
         {
             // The defense shapes what comes next; this snapshot shows the levels that were felt.
             dissonance = DefenseSelector.Apply(chosen, levels, _profile, dissonance);
         }
 
-        // Growth and adaptation.
+        m.Dissonance = dissonance;
+    }
+
+    /// <summary>Growth and adaptation: the personality's drift, the soul's learning and the emotion map.</summary>
+    private void Grow(AgentState s, ref Moment m)
+    {
+        var channels = _profile.Span;
+        ReadOnlySpan<double> dims = m.Dims;
         var driftBuffer = default(SixteenNumbers);
         Span<double> drift = driftBuffer[..PersonalityGrowth.Traits];
-        PersonalityGrowth.Learn(s.Growth, dims, novelty, drift);
+        PersonalityGrowth.Learn(s.Growth, dims, m.Novelty, drift);
+        var felt = s.Felt;
         var deviationBuffer = default(ChannelNumbers);
-        Span<double> deviations = deviationBuffer[..n];
-        for (int i = 0; i < n; i++)
+        Span<double> deviations = deviationBuffer[..channels.Length];
+        for (int i = 0; i < deviations.Length; i++)
         {
-            deviations[i] = feltLevels[i] - channels[i].Baseline;
+            deviations[i] = felt[i] - channels[i].Baseline;
         }
 
         SoulMatrix.Learn(s.SoulLearning, dims, deviations, s.SoulBase, s.Soul);
@@ -326,52 +353,92 @@ public sealed partial class AnimaCore
             BuildSoul(s);
         }
 
-        _map.Adapt(vad, _table, indices[0], s.MapOffsets);
-        s.Count = count;
-        s.LastTime = now;
-        int narrativeVariant = random.NextInt(1 << 20);
-        s.Random = random.State;
+        _map.Adapt(m.Vad, _table, m.BlendIndices[0], s.MapOffsets);
+    }
 
-        // Written straight into the new snapshot: the parts are copied once, not built aside and copied in.
+    /// <summary>Commits the step's counters and writes the snapshot, straight into it: its parts are copied once.</summary>
+    private AnimaState Snapshot(AgentState s, ref Moment m)
+    {
+        s.Count = m.Count;
+        s.LastTime = m.Now;
+        int narrativeVariant = m.Random.NextInt(1 << 20);
+        s.Random = m.Random.State;
+
         var snapshot = new AnimaState();
         ref var parts = ref snapshot.Writable;
-        parts.ExperienceCount = count;
-        parts.Timestamp = now;
+        parts.ExperienceCount = m.Count;
+        parts.Timestamp = m.Now;
         parts.Profile = _profile;
-        parts.Vad = vad;
-        parts.Primary = primary.Name;
-        parts.Expressed = expressed;
+        parts.Vad = m.Vad;
+        parts.Primary = m.Primary.Name;
+        parts.Expressed = m.Expressed;
         parts.Table = _table;
-        parts.BlendIndices = blendIndices;
-        parts.BlendWeights = blendWeights;
-        parts.BlendCount = blendCount;
-        parts.Intensity = felt;
-        parts.Phi = phi;
-        parts.PredictionError = outcome.Error;
-        parts.Surprise = outcome.Surprise;
+        parts.BlendIndices = m.BlendIndices;
+        parts.BlendWeights = m.BlendWeights;
+        parts.BlendCount = m.BlendCount;
+        parts.Intensity = m.Intensity;
+        parts.Phi = m.Phi;
+        parts.PredictionError = m.Outcome.Error;
+        parts.Surprise = m.Outcome.Surprise;
         parts.FreeEnergy = s.SurpriseMean;
-        parts.SurpriseSpike = spike;
-        parts.Drives = drives;
-        parts.Spectral = spectral;
-        parts.Phase = Identity.Phase(count);
-        parts.SelfStability = stability;
-        parts.SelfCharacter = character;
-        parts.SelfPersonality = personality;
-        parts.SelfTheme = theme;
-        parts.SelfVariant = selfVariant;
-        parts.Intention = intention;
-        parts.Veto = veto;
-        parts.Request = request;
-        parts.Dissonance = dissonance;
-        parts.Defense = defense;
-        parts.Temporal = temporal;
-        parts.Mirror = mirror;
-        parts.Salience = salience;
+        parts.SurpriseSpike = m.Spike;
+        parts.Drives = m.Drives;
+        parts.Spectral = new SpectralQualia(m.Primary.Name, Subtext(m.BlendIndices, m.BlendWeights, m.BlendCount), m.Theme);
+        parts.Phase = Identity.Phase(m.Count);
+        parts.SelfStability = m.Stability;
+        parts.SelfCharacter = s.Past;
+        parts.SelfPersonality = m.Personality;
+        parts.SelfTheme = m.Theme;
+        parts.SelfVariant = m.SelfVariant;
+        parts.Intention = s.Intention;
+        parts.Veto = m.Veto;
+        parts.Request = m.Request;
+        parts.Dissonance = m.Dissonance;
+        parts.Defense = m.Defense;
+        parts.Temporal = m.Temporal;
+        parts.Mirror = m.Mirror;
+        parts.Salience = m.Salience;
         parts.Frustration = s.Frustration;
         parts.NarrativeVariant = narrativeVariant;
-        feltLevels.CopyTo(parts.Levels);
+        s.Felt.CopyTo(parts.Levels);
         s.Snapshot = snapshot;
-        return s.Snapshot;
+        return snapshot;
+    }
+
+    /// <summary>What one experience has found so far, handed from layer to layer.</summary>
+    private struct Moment
+    {
+        public DateTimeOffset Now;
+        public double IntentionKeep;
+        public double Longing;
+        public double Relief;
+        public RequestJudgement Request;
+        public double Resonance;
+        public FourNumbers Dims;
+        public double Novelty;
+        public double Salience;
+        public Vad Vad;
+        public BlendIndices BlendIndices;
+        public BlendWeights BlendWeights;
+        public int BlendCount;
+        public EmotionDefinition Primary;
+        public double Intensity;
+        public double Phi;
+        public PredictionOutcome Outcome;
+        public bool Spike;
+        public Drive[] Drives;
+        public ArchivalTheme Theme;
+        public long Count;
+        public TemporalSelf Temporal;
+        public double Stability;
+        public DeterministicRandom Random;
+        public int SelfVariant;
+        public Personality Personality;
+        public SocialMirror Mirror;
+        public VetoDecision? Veto;
+        public double Dissonance;
+        public EgoDefense? Defense;
+        public string Expressed;
     }
 
     /// <summary>Adds what glands secrete to the levels, kept in [0, 1].</summary>

@@ -33,3 +33,10 @@ internal struct BlendWeights
 {
     private double _element;
 }
+
+/// <summary>The four appraisal dimensions: tension, arousal, satisfaction, cohesion.</summary>
+[InlineArray(4)]
+internal struct FourNumbers
+{
+    private double _element;
+}
