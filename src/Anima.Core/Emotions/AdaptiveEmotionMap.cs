@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -149,10 +148,21 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
             o.Arousal + ((point.Arousal - p.Arousal - o.Arousal) * LearningRate),
             o.Dominance + ((point.Dominance - p.Dominance - o.Dominance) * LearningRate));
 
-        // Every offset relaxes and stays within bounds: three vectorised passes over all the coordinates.
+        // Every offset relaxes and stays within bounds, four coordinates at a time.
         var coordinates = MemoryMarshal.Cast<Vad, double>(offsets);
-        TensorPrimitives.Multiply(coordinates, 1 - Relaxation, coordinates);
-        TensorPrimitives.Min(coordinates, MaxOffset, coordinates);
-        TensorPrimitives.Max(coordinates, -MaxOffset, coordinates);
+        ref double first = ref MemoryMarshal.GetReference(coordinates);
+        var keep = Vector256.Create(1 - Relaxation);
+        var low = Vector256.Create(-MaxOffset);
+        var high = Vector256.Create(MaxOffset);
+        int k = 0;
+        for (; k <= coordinates.Length - Vector256<double>.Count; k += Vector256<double>.Count)
+        {
+            Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, (nuint)k) * keep, low), high).StoreUnsafe(ref first, (nuint)k);
+        }
+
+        for (; k < coordinates.Length; k++)
+        {
+            coordinates[k] = Math.Clamp(coordinates[k] * (1 - Relaxation), -MaxOffset, MaxOffset);
+        }
     }
 }

@@ -311,7 +311,7 @@ public sealed partial class AnimaCore
         var levels = s.Levels;
         m.Mirror = new SocialMirror(speaker, Perceived(speaker), m.Resonance);
         int bond = _bond;
-        double bondDeviation = bond < 0 ? 0 : Identity.Deviation(levels[bond], _profile.Span[bond].Baseline);
+        double bondDeviation = bond < 0 ? 0 : _profile.Deviation(bond, levels[bond]);
         var situation = new IntentionEngine.Situation(m.Drives, m.Primary, m.Intensity, bondDeviation, m.Mirror, personality, m.Spike, m.IntentionKeep);
         var (intention, veto) = IntentionEngine.Decide(s.Intention, situation, _veto, _values);
         s.Intention = intention;
@@ -484,7 +484,7 @@ public sealed partial class AnimaCore
         double d = TemperamentWeight * temperament.Dominance;
         for (int i = 0; i < channels.Length; i++)
         {
-            double dev = Identity.Deviation(levels[i], channels[i].Baseline);
+            double dev = _profile.Deviation(i, levels[i]);
             var affect = channels[i].Affect;
             v += dev * affect.Valence;
             a += dev * affect.Arousal;
@@ -595,7 +595,7 @@ public sealed partial class AnimaCore
         for (int i = 0; i < channels.Length; i++)
         {
             var c = channels[i];
-            double dev = Identity.Deviation(levels[i], c.Baseline);
+            double dev = _profile.Deviation(i, levels[i]);
             Need? need = dev > 0 ? c.ExcessNeed : c.DeficitNeed;
             strengths[i] = need is null ? 0 : Math.Min(1, (Math.Abs(dev) - c.Tolerance) / (1 - c.Tolerance));
             // Longing speaks unless the bond is already more than full (beyond its tolerance band).

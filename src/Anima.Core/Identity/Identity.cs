@@ -32,7 +32,7 @@ internal static class Identity
         var channels = profile.Span;
         for (int i = 0; i < channels.Length; i++)
         {
-            double d = Deviation(slowLevels[i], channels[i].Baseline);
+            double d = profile.Deviation(i, slowLevels[i]);
             switch (channels[i].Role)
             {
                 case ChannelRole.Threat:
@@ -63,8 +63,4 @@ internal static class Identity
             }
         }
     }
-
-    /// <summary>A level's deviation from baseline, normalised to [−1, 1] by the room on that side.</summary>
-    public static double Deviation(double level, double baseline) =>
-        level >= baseline ? (level - baseline) / (1 - baseline) : (level - baseline) / baseline;
 }

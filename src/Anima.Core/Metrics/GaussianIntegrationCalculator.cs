@@ -332,17 +332,19 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             raw[9] += c3 * c3;
         }
 
-        double s0 = sums[0], s1 = sums[1], s2 = sums[2], s3 = sums[3];
-        double sd0 = Deviation(raw[0] - (s0 * s0 / rows), rows);
-        double sd1 = Deviation(raw[2] - (s1 * s1 / rows), rows);
-        double sd2 = Deviation(raw[5] - (s2 * s2 / rows), rows);
-        double sd3 = Deviation(raw[9] - (s3 * s3 / rows), rows);
-        double a = Correlation(raw[1] - (s1 * s0 / rows), sd1, sd0);
-        double b = Correlation(raw[3] - (s2 * s0 / rows), sd2, sd0);
-        double c = Correlation(raw[6] - (s3 * s0 / rows), sd3, sd0);
-        double d = Correlation(raw[4] - (s2 * s1 / rows), sd2, sd1);
-        double e = Correlation(raw[7] - (s3 * s1 / rows), sd3, sd1);
-        double f = Correlation(raw[8] - (s3 * s2 / rows), sd3, sd2);
+        // Divisions are slow and chained here: one for the mean, one per channel; the rest are products.
+        double perRow = 1.0 / rows;
+        double m0 = sums[0] * perRow, m1 = sums[1] * perRow, m2 = sums[2] * perRow, m3 = sums[3] * perRow;
+        double w0 = Scale(raw[0] - (sums[0] * m0), rows);
+        double w1 = Scale(raw[2] - (sums[1] * m1), rows);
+        double w2 = Scale(raw[5] - (sums[2] * m2), rows);
+        double w3 = Scale(raw[9] - (sums[3] * m3), rows);
+        double a = (raw[1] - (sums[1] * m0)) * w1 * w0;
+        double b = (raw[3] - (sums[2] * m0)) * w2 * w0;
+        double c = (raw[6] - (sums[3] * m0)) * w3 * w0;
+        double d = (raw[4] - (sums[2] * m1)) * w2 * w1;
+        double e = (raw[7] - (sums[3] * m1)) * w3 * w1;
+        double f = (raw[8] - (sums[3] * m2)) * w3 * w2;
 
         double aa = a * a, bb = b * b, cc = c * c, dd = d * d, ee = e * e, ff = f * f;
         double full = Math.Max(MinPivot, 1 - (aa + bb + cc + dd + ee + ff)
@@ -361,11 +363,10 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         double kept = Math.Max(ratioOne <= 1 ? 1 : 1 / Math.Sqrt(ratioOne), ratioTwo <= 1 ? 1 : 1 / Math.Sqrt(Math.Sqrt(ratioTwo)));
         return 1 - kept;
 
+        // A channel's factor in its correlations: 1 / (σ·√(1 + ridge)), so that r = m·wᵢ·wⱼ = m / (σᵢσⱼ) / (1 + ridge);
+        // zero for a channel that does not move, which then correlates with nothing.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static double Deviation(double variance, int rows) => variance > MinVariance * rows ? Math.Sqrt(variance) : 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static double Correlation(double moment, double sdi, double sdj) => sdi > 0 && sdj > 0 ? moment / (sdi * sdj) / (1 + Ridge) : 0;
+        static double Scale(double variance, int rows) => variance > MinVariance * rows ? 1 / Math.Sqrt(variance * (1 + Ridge)) : 0;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class ChannelProfile
     /// <remarks>Integration (φ) enumerates every bipartition of the channels, which stays cheap up to eight.</remarks>
     public const int MaxChannels = 8;
 
+    private readonly double[] _deviationScales;
     private readonly double[] _relaxRates;
     private readonly ChannelDefinition[] _channels;
     private readonly Gland[] _glands;
@@ -54,6 +55,7 @@ public sealed class ChannelProfile
         _glands = [];
         _glandDeltas = Deltas(_channels, _glands);
         _relaxRates = RelaxRates(_channels);
+        _deviationScales = DeviationScales(_channels);
     }
 
     private ChannelProfile(ChannelProfile profile, Gland[] glands)
@@ -63,6 +65,7 @@ public sealed class ChannelProfile
         _glands = glands;
         _glandDeltas = Deltas(_channels, glands);
         _relaxRates = profile._relaxRates;
+        _deviationScales = profile._deviationScales;
     }
 
     /// <summary>
@@ -232,6 +235,30 @@ public sealed class ChannelProfile
 
     /// <summary>Each channel's relaxation rate, ln 2 per second of its half-life.</summary>
     internal ReadOnlySpan<double> RelaxRateSpan => _relaxRates;
+
+    /// <summary>
+    /// A level's deviation from channel <paramref name="channel"/>'s baseline, normalised to [−1, 1] by the room on
+    /// that side: (level − baseline) / (1 − baseline) above it, (level − baseline) / baseline below, with the
+    /// divisions worked out once per profile.
+    /// </summary>
+    internal double Deviation(int channel, double level)
+    {
+        double away = level - _channels[channel].Baseline;
+        return away * _deviationScales[(2 * channel) + (away >= 0 ? 1 : 0)];
+    }
+
+    /// <summary>For each channel, 1 / baseline (below it) and 1 / (1 − baseline) (above it).</summary>
+    private static double[] DeviationScales(ChannelDefinition[] channels)
+    {
+        var scales = new double[2 * channels.Length];
+        for (int i = 0; i < channels.Length; i++)
+        {
+            scales[2 * i] = 1 / channels[i].Baseline;
+            scales[(2 * i) + 1] = 1 / (1 - channels[i].Baseline);
+        }
+
+        return scales;
+    }
 
     private static double[] RelaxRates(ChannelDefinition[] channels)
     {
