@@ -22,10 +22,10 @@ namespace Anima;
 /// Fewer than eight samples give 0.
 /// </para>
 /// <para>
-/// Every bipartition needs the determinants of both parts, so the determinant of every principal
-/// submatrix is found once, by a depth-first walk over the subsets that extends one LDLᵀ factorisation a
-/// row at a time: a subset's determinant is its parent's times the new pivot. For four channels that is
-/// fifteen short rows instead of fifteen factorisations.
+/// Every bipartition needs the determinants of both parts. By Jacobi's theorem on complementary minors,
+/// det R_B = det R · det (R⁻¹)_A, so a cut's ratio det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: the
+/// matrix is inverted once (by its Cholesky factor) and only parts of at most half the channels are ever
+/// factorised. The default profile's four channels are worked out in closed form, in registers.
 /// </para>
 /// </remarks>
 internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
@@ -54,12 +54,11 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         }
 
         Span<double> corr = stackalloc double[Max * Max];
-        Span<double> sd = stackalloc double[Max];
+        Span<double> scale = stackalloc double[Max];
         CoMoments(window, corr);
         for (int i = 0; i < n; i++)
         {
-            double variance = corr[(i * n) + i];
-            sd[i] = variance > MinVariance * rows ? Math.Sqrt(variance) : 0;
+            scale[i] = Scale(corr[(i * n) + i], rows);
         }
 
         // Correlation with ridge: R' = (R + λI) / (1 + λ), so the diagonal stays 1.
@@ -68,50 +67,204 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             corr[(i * n) + i] = 1;
             for (int j = 0; j < i; j++)
             {
-                double r = sd[i] > 0 && sd[j] > 0 ? corr[(i * n) + j] / (sd[i] * sd[j]) / (1 + Ridge) : 0;
+                double r = corr[(i * n) + j] * scale[i] * scale[j];
                 corr[(i * n) + j] = r;
                 corr[(j * n) + i] = r;
             }
         }
 
-        int subsets = 1 << n;
-        Span<double> det = stackalloc double[1 << Max];
-        if (n == 4)
-        {
-            FourChannelMinors(corr, det);
-        }
-        else
-        {
-            Minors(corr, n, det);
-        }
-
-        int full = subsets - 1;
-
-        // I(A; B) = ½·ln(det R_A · det R_B / det R). For each size of the smaller part, the weakest cut is the
-        // one with the smallest ratio; each bipartition {A, B} is visited once (A holds the highest channel).
+        // Each bipartition {A, B} once, by its smaller part A (of equal halves, the one holding the highest
+        // channel). By Jacobi's theorem on complementary minors, det R_B = det R · det (R⁻¹)_A, so the cut's ratio
+        // det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: only parts of at most half the channels are ever
+        // factorised. For each size of the smaller part, the weakest cut is the one with the smallest ratio.
+        Span<double> inverse = stackalloc double[Max * Max];
+        Invert(corr, n, inverse);
         Span<double> weakest = stackalloc double[(Max / 2) + 1];
         weakest.Fill(double.MaxValue);
-        int top = 1 << (n - 1);
-        for (int a = top; a < full; a++)
+        int half = n / 2;
+        int last = n - 1;
+
+        // One channel against the rest: det R_A = 1, so the ratio is the channel's diagonal entry of R⁻¹.
+        for (int i = 0; i < n; i++)
         {
-            int b = full & ~a;
-            int smaller = Math.Min(int.PopCount(a), int.PopCount(b));
-            weakest[smaller] = Math.Min(weakest[smaller], det[a] * det[b]);
+            weakest[1] = Math.Min(weakest[1], inverse[(i * n) + i]);
         }
 
-        // φ = 1 − e^(−m), m the smallest of max(0, ½·ln rₛ)/s over sizes s, with rₛ the weakest cut's ratio.
-        // e^(−½·ln(r)/s) = r^(−1/(2s)), so φ = 1 − the largest min(1, rₛ^(−1/(2s))): roots, no logarithm.
-        double kept = 0;
-        for (int size = 1; size <= n / 2; size++)
+        // Two against the rest (of equal halves, the pair holding the last channel): (1 − r²)·det (R⁻¹)_A.
+        if (half >= 2)
         {
-            if (weakest[size] < double.MaxValue)
+            for (int j = 1; j < n; j++)
             {
-                double ratio = weakest[size] / det[full];
-                kept = Math.Max(kept, ratio <= 1 ? 1 : 1 / Root(ratio, size));
+                if (n == 4 && j != last)
+                {
+                    continue;
+                }
+
+                for (int i = 0; i < j; i++)
+                {
+                    double r = corr[(i * n) + j];
+                    double v = inverse[(i * n) + j];
+                    double ratio = (1 - (r * r)) * ((inverse[(i * n) + i] * inverse[(j * n) + j]) - (v * v));
+                    weakest[2] = Math.Min(weakest[2], ratio);
+                }
             }
         }
 
+        // Three (n of six to eight) and four (n of eight) against the rest.
+        Span<int> part = stackalloc int[4];
+        for (int size = 3; size <= half; size++)
+        {
+            for (int a = 1; a < 1 << n; a++)
+            {
+                if (int.PopCount(a) != size || (2 * size == n && (a >> last) == 0))
+                {
+                    continue;
+                }
+
+                int k = 0;
+                for (int bits = a; bits != 0; bits &= bits - 1)
+                {
+                    part[k++] = int.TrailingZeroCount(bits);
+                }
+
+                double ratio = Determinant(corr, n, part[..k]) * Determinant(inverse, n, part[..k]);
+                weakest[size] = Math.Min(weakest[size], ratio);
+            }
+        }
+
+        // I(A; B) = ½·ln rₛ for the weakest cut of each size s. φ = 1 − e^(−m), m the smallest of max(0, ½·ln rₛ)/s;
+        // e^(−½·ln(r)/s) = r^(−1/(2s)), so φ = 1 − the largest min(1, rₛ^(−1/(2s))): roots, no logarithm.
+        double kept = 0;
+        for (int size = 1; size <= half; size++)
+        {
+            double ratio = weakest[size];
+            kept = Math.Max(kept, ratio <= 1 ? 1 : 1 / Root(ratio, size));
+        }
+
         return 1 - kept;
+    }
+
+    /// <summary>
+    /// The inverse of a symmetric positive definite <paramref name="n"/> × <paramref name="n"/> matrix (row-major),
+    /// through its Cholesky factor: A = LLᵀ, A⁻¹ = L⁻ᵀL⁻¹. The ridge keeps every pivot well above zero; a pivot is
+    /// still floored, so a degenerate matrix cannot divide by zero.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void Invert(ReadOnlySpan<double> a, int n, Span<double> inverse)
+    {
+        Span<double> l = stackalloc double[Max * Max];
+        Span<double> reciprocals = stackalloc double[Max];
+        for (int j = 0; j < n; j++)
+        {
+            double pivot = a[(j * n) + j];
+            for (int k = 0; k < j; k++)
+            {
+                pivot -= l[(j * n) + k] * l[(j * n) + k];
+            }
+
+            // One division per row; every other step multiplies by the reciprocal.
+            double reciprocal = 1 / Math.Sqrt(Math.Max(pivot, MinPivot));
+            reciprocals[j] = reciprocal;
+            for (int i = j + 1; i < n; i++)
+            {
+                double sum = a[(i * n) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= l[(i * n) + k] * l[(j * n) + k];
+                }
+
+                l[(i * n) + j] = sum * reciprocal;
+            }
+        }
+
+        // L⁻¹, lower triangular, by forward substitution, column by column.
+        Span<double> m = stackalloc double[Max * Max];
+        for (int j = 0; j < n; j++)
+        {
+            m[(j * n) + j] = reciprocals[j];
+            for (int i = j + 1; i < n; i++)
+            {
+                double sum = 0;
+                for (int k = j; k < i; k++)
+                {
+                    sum -= l[(i * n) + k] * m[(k * n) + j];
+                }
+
+                m[(i * n) + j] = sum * reciprocals[i];
+            }
+        }
+
+        // A⁻¹ = (L⁻¹)ᵀ L⁻¹, symmetric.
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double sum = 0;
+                for (int k = i; k < n; k++)
+                {
+                    sum += m[(k * n) + i] * m[(k * n) + j];
+                }
+
+                inverse[(i * n) + j] = sum;
+                inverse[(j * n) + i] = sum;
+            }
+        }
+    }
+
+    /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the channels of <paramref name="part"/> (one to four).</summary>
+    private static double Determinant(ReadOnlySpan<double> m, int n, ReadOnlySpan<int> part)
+    {
+        int i = part[0] * n;
+        switch (part.Length)
+        {
+            case 1:
+                return m[i + part[0]];
+            case 2:
+            {
+                int j = part[1] * n;
+                double ab = m[i + part[1]];
+                return (m[i + part[0]] * m[j + part[1]]) - (ab * ab);
+            }
+
+            case 3:
+            {
+                int j = part[1] * n;
+                int k = part[2] * n;
+                double aa = m[i + part[0]], bb = m[j + part[1]], cc = m[k + part[2]];
+                double ab = m[i + part[1]], ac = m[i + part[2]], bc = m[j + part[2]];
+                return (aa * bb * cc) + (2 * ab * bc * ac) - (aa * bc * bc) - (bb * ac * ac) - (cc * ab * ab);
+            }
+
+            default:
+            {
+                // Four channels: Gaussian elimination on a copy; the pivots' product is the determinant.
+                Span<double> g = stackalloc double[16];
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int c = 0; c < 4; c++)
+                    {
+                        g[(r * 4) + c] = m[(part[r] * n) + part[c]];
+                    }
+                }
+
+                double det = 1;
+                for (int p = 0; p < 4; p++)
+                {
+                    double pivot = Math.Max(g[(p * 4) + p], MinPivot);
+                    det *= pivot;
+                    for (int r = p + 1; r < 4; r++)
+                    {
+                        double factor = g[(r * 4) + p] / pivot;
+                        for (int c = p + 1; c < 4; c++)
+                        {
+                            g[(r * 4) + c] -= factor * g[(p * 4) + c];
+                        }
+                    }
+                }
+
+                return det;
+            }
+        }
     }
 
     /// <summary>r^(1/(2s)) for the sizes of the smaller part of a bipartition of up to eight channels.</summary>
@@ -124,14 +277,9 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     };
 
     /// <summary>
-    /// Writes the centred co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of the window into the lower triangle (and diagonal)
-    /// of <paramref name="moments"/>, row stride = channels. Each channel is shifted by its first level so
-    /// that small variations keep their precision in the one-pass sums.
-    /// </summary>
-    /// <summary>
-    /// Centred co-moments Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of every pair (lower triangle, row-major n × n), each series shifted by
-    /// its first value so the sums stay small. One pass over the rows: each block of four rows is loaded and
-    /// shifted once, then feeds the running sums and every pair's products.
+    /// Writes the centred co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of every pair into the lower triangle (and diagonal) of
+    /// <paramref name="moments"/>, row-major n × n. Each series is shifted by its first level so that small
+    /// variations keep their precision in the one-pass sums.
     /// </summary>
     [SkipLocalsInit]
     internal static void CoMoments(StateWindow window, Span<double> moments)
@@ -148,56 +296,51 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
 
         int pairs = n * (n + 1) / 2;
         int r = 0;
-        if (n == 4 && Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
+        if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
         {
-            r = FourChannelBlocks(window, shift, sums, raw);
-        }
-        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
-        {
-            // Unchecked loads: the window guarantees channel c's series holds Length levels from Origin + c·Stride.
+            // Pair by pair, each a dot product of two shifted series over whole blocks of four rows, with two
+            // accumulators to halve the chain of dependent additions. Unchecked loads: the window guarantees
+            // channel c's series holds Length levels from Origin + c·Stride.
             ref double origin = ref Unsafe.AsRef(in window.Origin);
             nuint stride = (nuint)window.Stride;
-            Span<Vector256<double>> centred = stackalloc Vector256<double>[Max];
-            Span<Vector256<double>> shifts = stackalloc Vector256<double>[Max];
-            Span<Vector256<double>> sumBlocks = stackalloc Vector256<double>[Max];
-            Span<Vector256<double>> products = stackalloc Vector256<double>[Max * (Max + 1) / 2];
+            int blocks = rows & ~(Vector256<double>.Count - 1);
+            int k = 0;
             for (int i = 0; i < n; i++)
             {
-                shifts[i] = Vector256.Create(shift[i]);
-            }
-
-            sumBlocks[..n].Clear();
-            products[..pairs].Clear();
-            for (; r <= rows - Vector256<double>.Count; r += Vector256<double>.Count)
-            {
-                for (int i = 0; i < n; i++)
+                ref double x = ref Unsafe.Add(ref origin, (nuint)i * stride);
+                var si = Vector256.Create(shift[i]);
+                var sum = Vector256<double>.Zero;
+                for (int b = 0; b < blocks; b += Vector256<double>.Count)
                 {
-                    var c = Vector256.LoadUnsafe(ref origin, ((nuint)i * stride) + (nuint)r) - shifts[i];
-                    centred[i] = c;
-                    sumBlocks[i] += c;
+                    sum += Vector256.LoadUnsafe(ref x, (nuint)b) - si;
                 }
 
-                int k = 0;
-                for (int i = 0; i < n; i++)
+                sums[i] = Vector256.Sum(sum);
+                for (int j = 0; j <= i; j++)
                 {
-                    var ci = centred[i];
-                    for (int j = 0; j <= i; j++)
+                    ref double y = ref Unsafe.Add(ref origin, (nuint)j * stride);
+                    var sj = Vector256.Create(shift[j]);
+                    Vector256<double> even = default, odd = default;
+                    int b = 0;
+                    for (; b <= blocks - (2 * Vector256<double>.Count); b += 2 * Vector256<double>.Count)
                     {
-                        products[k] = Vector256.FusedMultiplyAdd(ci, centred[j], products[k]);
-                        k++;
+                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
+                        odd = Vector256.FusedMultiplyAdd(
+                            Vector256.LoadUnsafe(ref x, (nuint)(b + Vector256<double>.Count)) - si,
+                            Vector256.LoadUnsafe(ref y, (nuint)(b + Vector256<double>.Count)) - sj,
+                            odd);
                     }
+
+                    if (b < blocks)
+                    {
+                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
+                    }
+
+                    raw[k++] = Vector256.Sum(even + odd);
                 }
             }
 
-            for (int i = 0; i < n; i++)
-            {
-                sums[i] = Vector256.Sum(sumBlocks[i]);
-            }
-
-            for (int k = 0; k < pairs; k++)
-            {
-                raw[k] = Vector256.Sum(products[k]);
-            }
+            r = blocks;
         }
         else
         {
@@ -293,7 +436,8 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     /// <summary>
     /// φ of the default profile's four channels, every step in registers: the co-moments (as
     /// <see cref="FourChannelBlocks"/>), the correlations with their ridge, the principal minors in closed form
-    /// (as <see cref="FourChannelMinors"/>), and the two sizes of cut — one channel against three, where the
+    /// (pairs 1 − r², triples 1 + 2·r·r·r − Σr², the whole with its double transpositions and four-cycles), and
+    /// the two sizes of cut — one channel against three, where the
     /// single channel's minor is one, and two against two.
     /// </summary>
     private static double FourChannels(StateWindow window)
@@ -363,97 +507,12 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         double kept = Math.Max(ratioOne <= 1 ? 1 : 1 / Math.Sqrt(ratioOne), ratioTwo <= 1 ? 1 : 1 / Math.Sqrt(Math.Sqrt(ratioTwo)));
         return 1 - kept;
 
-        // A channel's factor in its correlations: 1 / (σ·√(1 + ridge)), so that r = m·wᵢ·wⱼ = m / (σᵢσⱼ) / (1 + ridge);
-        // zero for a channel that does not move, which then correlates with nothing.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static double Scale(double variance, int rows) => variance > MinVariance * rows ? 1 / Math.Sqrt(variance * (1 + Ridge)) : 0;
     }
 
     /// <summary>
-    /// Every principal minor of a four-channel correlation matrix (unit diagonal) in closed form, by the
-    /// permutation expansion: pairs 1 − r², triples 1 + 2·r·r·r − Σr², and the whole matrix with its double
-    /// transpositions and four-cycles.
+    /// A channel's factor in its correlations, from its co-moment with itself: 1 / (σ·√(1 + ridge)), so that
+    /// r = m·wᵢ·wⱼ = m / (σᵢσⱼ) / (1 + ridge); zero for a channel that does not move, which then correlates with nothing.
     /// </summary>
-    private static void FourChannelMinors(ReadOnlySpan<double> m, Span<double> det)
-    {
-        double a = m[1], b = m[2], c = m[3], d = m[6], e = m[7], f = m[11];
-        double aa = a * a, bb = b * b, cc = c * c, dd = d * d, ee = e * e, ff = f * f;
-        det[0b0000] = 1;
-        det[0b0001] = det[0b0010] = det[0b0100] = det[0b1000] = 1;
-        det[0b0011] = 1 - aa;
-        det[0b0101] = 1 - bb;
-        det[0b1001] = 1 - cc;
-        det[0b0110] = 1 - dd;
-        det[0b1010] = 1 - ee;
-        det[0b1100] = 1 - ff;
-        det[0b0111] = 1 + (2 * a * d * b) - aa - bb - dd;
-        det[0b1011] = 1 + (2 * a * e * c) - aa - cc - ee;
-        det[0b1101] = 1 + (2 * b * f * c) - bb - cc - ff;
-        det[0b1110] = 1 + (2 * d * f * e) - dd - ee - ff;
-        det[0b1111] = 1 - (aa + bb + cc + dd + ee + ff)
-            + (2 * ((a * d * b) + (a * e * c) + (b * f * c) + (d * f * e)))
-            + (aa * ff) + (bb * ee) + (cc * dd)
-            - (2 * ((a * d * f * c) + (a * e * f * b) + (b * d * e * c)));
-        for (int mask = 1; mask < 16; mask++)
-        {
-            det[mask] = Math.Max(det[mask], MinPivot);
-        }
-    }
-
-    [SkipLocalsInit]
-    internal static void Minors(ReadOnlySpan<double> r, int n, Span<double> det)
-    {
-        // unit[d * Max + k]: row d of the unit lower factor on the walk's current path; inverse[d] = 1 / D_d.
-        Span<double> unit = stackalloc double[Max * Max];
-        Span<double> inverse = stackalloc double[Max];
-        Span<double> scaled = stackalloc double[Max];
-        Span<int> path = stackalloc int[Max];
-        Span<int> masks = stackalloc int[Max + 1];
-        Span<int> next = stackalloc int[Max + 1];
-        det[0] = 1;
-        masks[0] = 0;
-        next[0] = 0;
-        int depth = 0;
-        while (depth >= 0)
-        {
-            int e = next[depth];
-            if (e >= n)
-            {
-                depth--;
-                continue;
-            }
-
-            next[depth] = e + 1;
-            int row = depth * Max;
-            int column = e * n;
-            double pivot = r[column + e];
-            for (int k = 0; k < depth; k++)
-            {
-                // scaled[k] = L(new, k)·D_k, by forward substitution against the unit rows above.
-                int above = k * Max;
-                double g = r[column + path[k]];
-                for (int t = 0; t < k; t++)
-                {
-                    g -= scaled[t] * unit[above + t];
-                }
-
-                scaled[k] = g;
-                double l = g * inverse[k];
-                unit[row + k] = l;
-                pivot -= g * l;
-            }
-
-            pivot = Math.Max(pivot, MinPivot);
-            int child = masks[depth] | (1 << e);
-            det[child] = det[masks[depth]] * pivot;
-            if (e + 1 < n)
-            {
-                inverse[depth] = 1 / pivot;
-                path[depth] = e;
-                depth++;
-                masks[depth] = child;
-                next[depth] = e + 1;
-            }
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Scale(double variance, int rows) => variance > MinVariance * rows ? 1 / Math.Sqrt(variance * (1 + Ridge)) : 0;
 }
