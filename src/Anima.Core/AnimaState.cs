@@ -17,9 +17,10 @@ namespace Anima;
 /// </remarks>
 public sealed class AnimaState
 {
-    // Everything the pipeline measured, copied in once. The reactor readings, the blend and the self-image are
-    // kept as plain numbers and made into objects on first read, so an experience allocates one object for
-    // its snapshot instead of four (each cached reference is published once; a race builds equal twins).
+    // Everything the pipeline measured, written once before the snapshot is published. The reactor readings, the
+    // blend and the self-image are kept as plain numbers and made into objects on first read, so an experience
+    // allocates one object for its snapshot instead of four. Two threads racing on a first read may both build
+    // one, but only the first is published, and every reader gets that one.
     private Parts _parts;
     private ReactorReading[]? _reactors;
     private EmotionWeight[]? _blend;
@@ -162,9 +163,6 @@ public sealed class AnimaState
         int i = _parts.Profile.IndexOf(channel);
         return i >= 0 ? _parts.Levels[i] : throw new KeyNotFoundException($"The agent has no reactor channel named '{channel}'.");
     }
-
-    /// <summary>Gets the level of the channel at <paramref name="index"/> in the profile, without building <see cref="Reactors"/>.</summary>
-    internal double Level(int index) => _parts.Levels[index];
 
     /// <summary>Gets the self-image's stability without building <see cref="Self"/>.</summary>
     internal double SelfStability => _parts.SelfStability;

@@ -7,8 +7,8 @@ using Xunit;
 namespace Anima.Tests;
 
 /// <summary>
-/// A snapshot keeps its readings, blend, drives and self-image as numbers and builds them on first read; the agent
-/// keeps no snapshot alive beyond the latest.
+/// A snapshot keeps its readings, blend and self-image as numbers and builds them on first read; the agent keeps
+/// no snapshot alive beyond the latest.
 /// </summary>
 public sealed class SnapshotTests
 {

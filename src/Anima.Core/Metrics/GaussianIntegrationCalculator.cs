@@ -211,21 +211,12 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         }
     }
 
-    /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the channels of <paramref name="part"/> (one to four).</summary>
+    /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the three or four channels of <paramref name="part"/>.</summary>
     private static double Determinant(ReadOnlySpan<double> m, int n, ReadOnlySpan<int> part)
     {
         int i = part[0] * n;
         switch (part.Length)
         {
-            case 1:
-                return m[i + part[0]];
-            case 2:
-            {
-                int j = part[1] * n;
-                double ab = m[i + part[1]];
-                return (m[i + part[0]] * m[j + part[1]]) - (ab * ab);
-            }
-
             case 3:
             {
                 int j = part[1] * n;
