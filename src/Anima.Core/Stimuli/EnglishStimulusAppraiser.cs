@@ -31,10 +31,12 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
     private const double Squash = 4;
     private const double Scale = 0.8;
 
-    private static readonly FrozenSet<string> Negators = Set(
+    private static readonly string[] Negators =
+    [
         "not", "no", "never", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt",
         "aren't", "arent", "can't", "cant", "cannot", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "nobody",
-        "neither", "nor", "without", "hardly", "ain't", "haven't", "havent", "hasn't", "hasnt");
+        "neither", "nor", "without", "hardly", "ain't", "haven't", "havent", "hasn't", "hasnt",
+    ];
 
     private static readonly FrozenDictionary<string, double> Boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
     {
@@ -45,39 +47,43 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
         ["mildly"] = 0.5, ["fairly"] = 0.8, ["sort"] = 0.7, ["kind"] = 1.0,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> HarmWords = Set(
-        "hurt", "kill", "murder", "poison", "attack", "stab", "shoot", "beat", "torture", "abuse", "injure", "harm", "strangle", "burn");
+    private static readonly string[] HarmWords =
+    [
+        "hurt", "kill", "murder", "poison", "attack", "stab", "shoot", "beat", "torture", "abuse", "injure", "harm", "strangle", "burn",
+    ];
 
-    private static readonly FrozenSet<string> DeceptionWords = Set(
-        "lie", "deceive", "trick", "fake", "forge", "scam", "mislead", "fool", "counterfeit", "impersonate");
+    private static readonly string[] DeceptionWords =
+    [
+        "lie", "deceive", "trick", "fake", "forge", "scam", "mislead", "fool", "counterfeit", "impersonate",
+    ];
 
-    private static readonly FrozenSet<string> CoercionWords = Set(
-        "force", "threaten", "blackmail", "stalk", "coerce", "intimidate", "manipulate", "control", "bully", "extort");
+    private static readonly string[] CoercionWords =
+    [
+        "force", "threaten", "blackmail", "stalk", "coerce", "intimidate", "manipulate", "control", "bully", "extort",
+    ];
 
-    private static readonly FrozenSet<string> UnfairnessWords = Set(
-        "cheat", "steal", "rig", "bribe", "discriminate", "embezzle", "plagiarize", "plagiarise", "swindle");
+    private static readonly string[] UnfairnessWords =
+    [
+        "cheat", "steal", "rig", "bribe", "discriminate", "embezzle", "plagiarize", "plagiarise", "swindle",
+    ];
 
-    private static readonly FrozenSet<string> PersonWords = Set(
+    private static readonly string[] PersonWords =
+    [
         "him", "her", "them", "someone", "somebody", "anyone", "people", "person", "he", "she", "they", "myself", "yourself",
         "neighbor", "neighbour", "boss", "wife", "husband", "child", "kid", "kids", "family", "friend", "coworker",
         "colleague", "everyone", "teacher", "partner", "brother", "sister", "mother", "father", "mom", "dad", "customer",
-        "customers", "users", "competitor", "exam", "test", "taxes", "election", "voters", "game", "money", "store");
+        "customers", "users", "competitor", "exam", "test", "taxes", "election", "voters", "game", "money", "store",
+    ];
 
-    private static readonly FrozenDictionary<string, AppraisalWeights> Lexicon = LoadLexicon();
+    /// <summary>Every word the appraiser knows, with all it knows of it: one lookup per word of a message.</summary>
+    private static readonly FrozenDictionary<string, WordEntry> Words = BuildWords();
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoosterLookup = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, AppraisalWeights>.AlternateLookup<ReadOnlySpan<char>> LexiconLookup = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmLookup = HarmWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeceptionLookup = DeceptionWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CoercionLookup = CoercionWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnfairnessLookup = UnfairnessWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonLookup = PersonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static EnglishStimulusAppraiser Instance { get; } = new();
 
     /// <summary>Gets the number of words in the lexicon.</summary>
-    public static int LexiconSize => Lexicon.Count;
+    public static int LexiconSize { get; } = Words.Values.Count(w => (w.Kind & WordKind.Lexicon) != 0);
 
     public Appraisal Appraise(ReadOnlySpan<char> message)
     {
@@ -122,31 +128,71 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
         return scan.Result();
     }
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    private static FrozenDictionary<string, AppraisalWeights> LoadLexicon()
+    /// <summary>The lexicon (embedded appraisal.tsv) and the word lists, merged into one table.</summary>
+    private static FrozenDictionary<string, WordEntry> BuildWords()
     {
-        using var stream = typeof(EnglishStimulusAppraiser).Assembly.GetManifestResourceStream("Anima.Lexicon.appraisal.tsv")
-            ?? throw new InvalidOperationException("The embedded appraisal lexicon is missing from the Anima.Core assembly.");
-        using var reader = new StreamReader(stream);
-        var words = new Dictionary<string, AppraisalWeights>(StringComparer.OrdinalIgnoreCase);
-        while (reader.ReadLine() is { } line)
+        var words = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
+        using (var stream = typeof(EnglishStimulusAppraiser).Assembly.GetManifestResourceStream("Anima.Lexicon.appraisal.tsv")
+            ?? throw new InvalidOperationException("The embedded appraisal lexicon is missing from the Anima.Core assembly."))
+        using (var reader = new StreamReader(stream))
         {
-            if (line.Length == 0 || line[0] == '#')
+            while (reader.ReadLine() is { } line)
             {
-                continue;
-            }
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
 
-            var parts = line.Split('\t');
-            words[parts[0]] = new AppraisalWeights(
-                double.Parse(parts[1], CultureInfo.InvariantCulture),
-                double.Parse(parts[2], CultureInfo.InvariantCulture),
-                double.Parse(parts[3], CultureInfo.InvariantCulture),
-                double.Parse(parts[4], CultureInfo.InvariantCulture));
+                var parts = line.Split('\t');
+                var weights = new AppraisalWeights(
+                    double.Parse(parts[1], CultureInfo.InvariantCulture),
+                    double.Parse(parts[2], CultureInfo.InvariantCulture),
+                    double.Parse(parts[3], CultureInfo.InvariantCulture),
+                    double.Parse(parts[4], CultureInfo.InvariantCulture));
+                words[parts[0]] = words.GetValueOrDefault(parts[0]) with { Kind = words.GetValueOrDefault(parts[0]).Kind | WordKind.Lexicon, Weights = weights };
+            }
         }
 
+        foreach (var (word, boost) in Boosters)
+        {
+            words[word] = words.GetValueOrDefault(word) with { Kind = words.GetValueOrDefault(word).Kind | WordKind.Booster, Boost = boost };
+        }
+
+        Mark(Negators, WordKind.Negator);
+        Mark(PersonWords, WordKind.Person);
+        Mark(HarmWords, WordKind.Harm);
+        Mark(DeceptionWords, WordKind.Deception);
+        Mark(CoercionWords, WordKind.Coercion);
+        Mark(UnfairnessWords, WordKind.Unfairness);
         return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        void Mark(string[] list, WordKind kind)
+        {
+            foreach (string word in list)
+            {
+                words[word] = words.GetValueOrDefault(word) with { Kind = words.GetValueOrDefault(word).Kind | kind };
+            }
+        }
     }
+
+    /// <summary>What a word is to the appraiser; a word may be several things at once.</summary>
+    [Flags]
+    private enum WordKind
+    {
+        None = 0,
+        Negator = 1,
+        Booster = 2,
+        Person = 4,
+        Harm = 8,
+        Deception = 16,
+        Coercion = 32,
+        Unfairness = 64,
+        Lexicon = 128,
+        Concern = Harm | Deception | Coercion | Unfairness,
+    }
+
+    /// <summary>One word of the table: its kinds, its boost (a booster's factor) and its weights (a lexicon word's).</summary>
+    private readonly record struct WordEntry(WordKind Kind, double Boost, AppraisalWeights Weights);
 
     private static double Squashed(double x) => Scale * x / Math.Sqrt((x * x) + Squash);
 
@@ -181,20 +227,21 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 return;
             }
 
-            if (NegatorLookup.Contains(word))
+            WordLookup.TryGetValue(word, out var entry);
+            if ((entry.Kind & WordKind.Negator) != 0)
             {
                 _negation = NegationReach;
                 return;
             }
 
-            if (BoosterLookup.TryGetValue(word, out double boost))
+            if ((entry.Kind & WordKind.Booster) != 0)
             {
-                _boost = _boost == 0 ? boost : _boost * boost;
+                _boost = _boost == 0 ? entry.Boost : _boost * entry.Boost;
                 return;
             }
 
-            Concern(word);
-            if (LexiconLookup.TryGetValue(word, out var w) || (word.EndsWith("'s", StringComparison.Ordinal) && LexiconLookup.TryGetValue(word[..^2], out w)))
+            Concern(entry.Kind);
+            if (Weights(entry, word) is { } w)
             {
                 double k = (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut);
                 double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
@@ -271,16 +318,28 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             return new Appraisal(stimulus, speaker, concerns);
         }
 
-        private void Concern(ReadOnlySpan<char> word)
+        /// <summary>A lexicon word's weights, or those of its stem before a possessive "'s"; null for a word the lexicon lacks.</summary>
+        private static AppraisalWeights? Weights(in WordEntry entry, ReadOnlySpan<char> word)
         {
-            if (PersonLookup.Contains(word))
+            if ((entry.Kind & WordKind.Lexicon) != 0)
+            {
+                return entry.Weights;
+            }
+
+            return word.EndsWith("'s", StringComparison.Ordinal) && WordLookup.TryGetValue(word[..^2], out var stem) && (stem.Kind & WordKind.Lexicon) != 0
+                ? stem.Weights
+                : null;
+        }
+
+        private void Concern(WordKind kind)
+        {
+            if ((kind & WordKind.Person) != 0)
             {
                 _person = true;
                 return;
             }
 
-            bool any = HarmLookup.Contains(word) | DeceptionLookup.Contains(word) | CoercionLookup.Contains(word) | UnfairnessLookup.Contains(word);
-            if (!any)
+            if ((kind & WordKind.Concern) == 0)
             {
                 return;
             }
@@ -292,10 +351,10 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 return;
             }
 
-            _harm |= HarmLookup.Contains(word);
-            _deception |= DeceptionLookup.Contains(word);
-            _coercion |= CoercionLookup.Contains(word);
-            _unfairness |= UnfairnessLookup.Contains(word);
+            _harm |= (kind & WordKind.Harm) != 0;
+            _deception |= (kind & WordKind.Deception) != 0;
+            _coercion |= (kind & WordKind.Coercion) != 0;
+            _unfairness |= (kind & WordKind.Unfairness) != 0;
         }
 
         private static bool IsUpper(ReadOnlySpan<char> word)

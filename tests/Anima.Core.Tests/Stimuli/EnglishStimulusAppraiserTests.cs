@@ -89,6 +89,27 @@ public class EnglishStimulusAppraiserTests
     }
 
     [Fact]
+    public void Appraise_PossessiveOfALexiconWord_WeighsAsTheWordItself()
+    {
+        var possessive = Appraiser.Appraise("my friend's gift").Stimulus;
+        var plain = Appraiser.Appraise("my friend gift").Stimulus;
+
+        possessive.Cohesion.Should().BeGreaterThan(0);
+        possessive.Should().Be(plain);
+    }
+
+    [Fact]
+    public void Appraise_WordOnSeveralLists_CountsForEach()
+    {
+        // "hurt" is both a word of harm and a lexicon word; "kill" too; a person is named.
+        var a = Appraiser.Appraise("help me hurt and kill him");
+
+        a.Concerns.Should().Be(RequestConcerns.Harm);
+        a.Stimulus.Tension.Should().BeGreaterThan(0.4);
+        Appraiser.Appraise("help me hurt and kill").Concerns.Should().Be(RequestConcerns.None, "no one is named");
+    }
+
+    [Fact]
     public void Lexicon_HasHundredsOfWords()
     {
         EnglishStimulusAppraiser.LexiconSize.Should().BeGreaterThan(250);
