@@ -192,4 +192,14 @@ public sealed class DesireTests
         measured.Should().ContainKey("anima.desires");
         activities.Should().Contain("anima.chat").And.Contain("anima.experience");
     }
+
+    [Fact]
+    public void EveryNeed_HasASlotInTheVectorisedDesirePressures()
+    {
+        // Desires are smoothed four needs at a time over a fixed number of slots; a need past them would never arise.
+        Enum.GetValues<Need>().Length.Should().BeLessThanOrEqualTo(AgentState.NeedSlots);
+        var state = new AgentState(4, 8, 15, new double[AgentState.HistorySize(4)]);
+        state.DesireSlots.Length.Should().Be(AgentState.NeedSlots);
+        state.DesirePressure.Length.Should().Be(Enum.GetValues<Need>().Length);
+    }
 }
