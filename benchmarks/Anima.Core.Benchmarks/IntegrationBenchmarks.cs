@@ -1,3 +1,4 @@
+using Anima.Metrics;
 using BenchmarkDotNet.Attributes;
 
 namespace Anima.Benchmarks;

@@ -1,3 +1,4 @@
+using Anima.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Anima;

@@ -1,5 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Anima.Agency;
+using Anima.Character;
+using Anima.Diagnostics;
+using Anima.Emotions;
+using Anima.Engine;
+using Anima.Metrics;
+using Anima.Reactors;
+using Anima.Stimuli;
 using Microsoft.Extensions.AI;
 
 namespace Anima;

@@ -1,3 +1,6 @@
+using Anima.Chat;
+using Anima.Diagnostics;
+using Anima.Narration;
 using Microsoft.Extensions.AI;
 
 namespace Anima;

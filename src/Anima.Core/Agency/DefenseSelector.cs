@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Agency;
 
 /// <summary>
 /// Chooses the ego defense, if any, the agent falls back on, and what it does.

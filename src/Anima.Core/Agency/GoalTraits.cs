@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Agency;
 
 /// <summary>What each goal leans toward: approach or avoidance, and which appraisal dimension it cares about.</summary>
 internal static class GoalTraits

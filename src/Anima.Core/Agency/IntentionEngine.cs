@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Agency;
 
 /// <summary>
 /// Proposes intentions from drives, emotions, the other person and curiosity, keeps a goal while it

@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Agency;
 
 /// <summary>
 /// The default value veto.

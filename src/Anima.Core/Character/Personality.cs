@@ -1,3 +1,5 @@
+using Anima.Numerics;
+
 namespace Anima;
 
 /// <summary>

@@ -1,4 +1,6 @@
-namespace Anima;
+using Anima.Numerics;
+
+namespace Anima.Character;
 
 /// <summary>
 /// Growth without saturation (F8). Each trait has a latent drift z, the sum of one accumulator per

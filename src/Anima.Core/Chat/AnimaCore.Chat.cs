@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Anima.Chat;
+using Anima.Diagnostics;
 using Microsoft.Extensions.AI;
 
 namespace Anima;

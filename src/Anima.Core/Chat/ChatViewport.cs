@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Anima;
+namespace Anima.Chat;
 
 /// <summary>
 /// Keeps a conversation within a token budget: the newest whole turns that fit. A turn begins with a user

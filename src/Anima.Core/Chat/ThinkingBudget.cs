@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Anima;
+namespace Anima.Chat;
 
 /// <summary>
 /// Frustration buys more thought (REFERENCE.md §5): the output budget becomes base × (1 + f / 50), with f the

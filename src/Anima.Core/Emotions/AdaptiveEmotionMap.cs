@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Anima;
+namespace Anima.Emotions;
 
 /// <summary>
 /// The default emotion map. The blend is the three nearest emotions with softmax weights

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Anima.Character;
 
-namespace Anima;
+namespace Anima.Engine;
 
 /// <summary>
 /// Everything an agent remembers between experiences, in plain fields and arrays, so that an experience

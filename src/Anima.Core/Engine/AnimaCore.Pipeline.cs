@@ -1,4 +1,9 @@
 using System.Runtime.Intrinsics;
+using Anima.Agency;
+using Anima.Character;
+using Anima.Engine;
+using Anima.Identity;
+using Anima.Numerics;
 
 namespace Anima;
 
@@ -78,7 +83,7 @@ public sealed partial class AnimaCore
         Span<double> weights = blendWeights;
         int count = ReadMap(vad, s.MapOffsets, indices, weights);
         var primary = _table.Span[indices[0]];
-        var theme = Identity.Theme(s.SlowLevels, _profile);
+        var theme = Biography.Theme(s.SlowLevels, _profile);
         var parts = new AnimaState.Parts
         {
             ExperienceCount = 0,
@@ -94,7 +99,7 @@ public sealed partial class AnimaCore
             Intensity = vad.Magnitude / Math.Sqrt(3),
             Drives = [],
             Spectral = new SpectralQualia(primary.Name, Subtext(indices, weights, count), theme),
-            Phase = Identity.Phase(0),
+            Phase = Biography.Phase(0),
             SelfStability = 1,
             SelfCharacter = vad,
             SelfPersonality = s.Personality,
@@ -285,7 +290,7 @@ public sealed partial class AnimaCore
         }
 
         var vad = m.Vad;
-        m.Theme = Identity.Theme(slowLevels, _profile);
+        m.Theme = Biography.Theme(slowLevels, _profile);
         m.Count = s.Count + 1;
         var future = new Vad(
             vad.Valence + (1.5 * (vad.Valence - s.Recent.Valence)),
@@ -384,7 +389,7 @@ public sealed partial class AnimaCore
         parts.SurpriseSpike = m.Spike;
         parts.Drives = m.Drives;
         parts.Spectral = new SpectralQualia(m.Primary.Name, Subtext(m.BlendIndices, m.BlendWeights, m.BlendCount), m.Theme);
-        parts.Phase = Identity.Phase(m.Count);
+        parts.Phase = Biography.Phase(m.Count);
         parts.SelfStability = m.Stability;
         parts.SelfCharacter = s.Past;
         parts.SelfPersonality = m.Personality;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Anima.Diagnostics;
+using Anima.Narration;
 using Microsoft.Extensions.AI;
 
 namespace Anima;

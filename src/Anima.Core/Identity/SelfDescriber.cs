@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Identity;
 
 /// <summary>Composes the first-person self-description of a <see cref="SelfImage"/>, in words only.</summary>
 internal static class SelfDescriber

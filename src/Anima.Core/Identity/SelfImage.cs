@@ -1,3 +1,5 @@
+using Anima.Identity;
+
 namespace Anima;
 
 /// <summary>How the agent describes itself, and how stable that image is.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Anima;
+namespace Anima.Memory;
 
 /// <summary>
 /// How <see cref="EmotionalMemoryBank"/> lays embeddings out: as rows of arrays of at most 64 KiB each, below the

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Anima.Memory;
 
 namespace Anima;
 

@@ -1,9 +1,10 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Anima.Numerics;
 
-namespace Anima;
+namespace Anima.Metrics;
 
 /// <summary>
 /// The default φ: a Gaussian minimum-information-bipartition measure over a window of reactor states.

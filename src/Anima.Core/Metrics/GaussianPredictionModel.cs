@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Metrics;
 
 /// <summary>
 /// The default prediction model: each channel is predicted by an exponential moving average of its

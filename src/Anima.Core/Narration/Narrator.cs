@@ -1,6 +1,7 @@
 using System.Text;
+using Anima.Numerics;
 
-namespace Anima;
+namespace Anima.Narration;
 
 /// <summary>
 /// Composes the first-person narrative of a snapshot: the feeling, what lies beneath it, the intention,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Anima;
+namespace Anima.Persistence;
 
 /// <summary>
 /// One agent's whole state as a versioned JSON document: everything the next experience depends on, so an agent

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Anima.Engine;
+using Anima.Persistence;
 using Microsoft.Extensions.AI;
 
 namespace Anima;

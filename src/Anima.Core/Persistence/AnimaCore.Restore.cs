@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Anima.Engine;
+using Anima.Identity;
+using Anima.Numerics;
+using Anima.Persistence;
 using Microsoft.Extensions.AI;
 
 namespace Anima;
@@ -216,7 +220,7 @@ public sealed partial class AnimaCore
             SurpriseSpike = d.SurpriseSpike,
             Drives = drives,
             Spectral = new SpectralQualia(Text(d.Surface, "snapshot.surface"), d.Subtext, Defined(d.Archival, "snapshot.archival")),
-            Phase = Identity.Phase(d.ExperienceCount),
+            Phase = Biography.Phase(d.ExperienceCount),
             SelfStability = Finite(d.SelfStability, "snapshot.selfStability", 0, 1),
             SelfCharacter = Point(d.SelfCharacter, "snapshot.selfCharacter"),
             SelfPersonality = selfPersonality,

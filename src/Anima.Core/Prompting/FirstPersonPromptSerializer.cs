@@ -1,6 +1,7 @@
 using System.Text;
+using Anima.Narration;
 
-namespace Anima;
+namespace Anima.Prompting;
 
 /// <summary>
 /// The default prompt: the state as first-person sentences inside <see cref="StatePrompt.OpenTag"/> and

@@ -1,3 +1,5 @@
+using Anima.Prompting;
+
 namespace Anima;
 
 /// <summary>The inner-state block's markers, and what keeps text from outside it from forging one.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Anima.Numerics;
 
-namespace Anima;
+namespace Anima.Reactors;
 
 /// <summary>
 /// The default reactor. Relaxation is exponential in elapsed time: a channel loses half its distance

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 
-namespace Anima;
+namespace Anima.Stimuli;
 
 /// <summary>
 /// The default appraiser: an English lexicon of words with their tension, arousal, satisfaction and

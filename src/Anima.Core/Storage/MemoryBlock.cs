@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using Anima.Memory;
 
-namespace Anima;
+namespace Anima.Storage;
 
 /// <summary>
 /// The binary form in which <see cref="SqliteAnimaStore"/> keeps memories: runs of up to <see cref="Size"/> memories,

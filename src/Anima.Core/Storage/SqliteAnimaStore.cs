@@ -1,4 +1,6 @@
 using System.Globalization;
+using Anima.Persistence;
+using Anima.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Anima;

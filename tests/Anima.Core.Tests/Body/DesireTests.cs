@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Anima.Chat;
+using Anima.Engine;
+using Anima.Prompting;
 using Anima.Tests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.AI;

@@ -1,3 +1,4 @@
+using Anima.Chat;
 using Anima.Tests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.AI;

@@ -1,3 +1,5 @@
+using Anima.Engine;
+using Anima.Metrics;
 using FluentAssertions;
 using Xunit;
 

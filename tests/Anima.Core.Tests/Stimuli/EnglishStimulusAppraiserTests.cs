@@ -1,3 +1,4 @@
+using Anima.Stimuli;
 using FluentAssertions;
 using Xunit;
 

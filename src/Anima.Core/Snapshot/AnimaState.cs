@@ -1,3 +1,6 @@
+using Anima.Narration;
+using Anima.Numerics;
+
 namespace Anima;
 
 /// <summary>

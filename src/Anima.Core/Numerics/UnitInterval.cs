@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Anima;
+namespace Anima.Numerics;
 
 /// <summary>Validation of values that must lie in a closed interval.</summary>
 internal static class UnitInterval

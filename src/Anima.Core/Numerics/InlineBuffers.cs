@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Anima;
+namespace Anima.Numerics;
 
 // Fixed-size room on the stack for the pipeline's small working sets. A method that uses stackalloc and
 // has a loop cannot be replaced on the stack while it runs, so the runtime compiles it once, fully

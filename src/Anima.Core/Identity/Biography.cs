@@ -1,7 +1,7 @@
-namespace Anima;
+namespace Anima.Identity;
 
 /// <summary>Layer 4 readings that need no state of their own: the archival theme and the phase of existence.</summary>
-internal static class Identity
+internal static class Biography
 {
     private static readonly string[] PhaseNames = ["Awakening", "Discovery", "Formation", "Maturity", "Depth"];
 

@@ -1,4 +1,4 @@
-namespace Anima;
+namespace Anima.Numerics;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny generator whose whole state is one
