@@ -6,6 +6,7 @@ using Anima.Diagnostics;
 using Anima.Emotions;
 using Anima.Engine;
 using Anima.Metrics;
+using Anima.Narration;
 using Anima.Reactors;
 using Anima.Stimuli;
 using Microsoft.Extensions.AI;
@@ -43,6 +44,7 @@ public sealed partial class AnimaCore
     private readonly IIntegrationCalculator _integration;
     private readonly IPredictionModel _prediction;
     private readonly IValueSystem _veto;
+    private readonly INarrator _narrator;
 
     /// <summary>The index of the profile's bond channel, or −1.</summary>
     private readonly int _bond;
@@ -77,6 +79,7 @@ public sealed partial class AnimaCore
         _integration = options.Integration ?? GaussianIntegrationCalculator.Instance;
         _prediction = options.Prediction ?? GaussianPredictionModel.Instance;
         _veto = options.Veto ?? ValueVeto.Instance;
+        _narrator = options.Narrator ?? PhrasebookNarrator.Instance;
         _serializer = options.PromptSerializer ?? StatePrompt.Default;
         _instructions = options.Instructions;
         _historyBudget = options.HistoryTokenBudget;

@@ -72,6 +72,10 @@ public sealed class AnimaOptions
     /// <value>The default value is <see langword="null"/>: <see cref="StatePrompt.Default"/>, first-person sentences in bands.</value>
     public IStatePromptSerializer? PromptSerializer { get; set; }
 
+    /// <summary>Gets or sets who tells each moment as <see cref="AnimaState.Narrative"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: first-person English from the phrasebook the prompt and the events share.</value>
+    public INarrator? Narrator { get; set; }
+
     /// <summary>
     /// Gets or sets who the agent is — a persona, a task, house rules — sent as instructions before the
     /// inner-state block in every chat request.

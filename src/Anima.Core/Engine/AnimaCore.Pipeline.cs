@@ -109,6 +109,7 @@ public sealed partial class AnimaCore
             Temporal = new TemporalSelf(vad, vad, vad, 1, false),
             Mirror = new SocialMirror(SpeakerImpression.None, null, Resonance(s.Personality)),
             NarrativeVariant = 0,
+            Narrator = _narrator,
         };
         s.Levels.CopyTo(parts.Levels);
         s.Snapshot = new AnimaState(parts);
@@ -405,6 +406,7 @@ public sealed partial class AnimaCore
         parts.Salience = m.Salience;
         parts.Frustration = s.Frustration;
         parts.NarrativeVariant = narrativeVariant;
+        parts.Narrator = _narrator;
         s.Felt.CopyTo(parts.Levels);
         s.Snapshot = snapshot;
         return snapshot;

@@ -198,7 +198,7 @@ public sealed partial class AnimaCore
             }
 
             LogDesireArose(_logger, desire.Item1, desire.Item2);
-            Record(desire, static (sequence, now, d) => new DesireArisenEvent(sequence, now, d.Item1, d.Item2, Narrator.Desire(d.Item1, d.Item2)));
+            Record(desire, static (sequence, now, d) => new DesireArisenEvent(sequence, now, d.Item1, d.Item2, Phrasebook.Desire(d.Item1, d.Item2)));
         }
     }
 

@@ -6,10 +6,13 @@ namespace Anima.Numerics;
 // has a loop cannot be replaced on the stack while it runs, so the runtime compiles it once, fully
 // optimised but without the profile that guides inlining and devirtualisation; these buffers avoid that.
 
-/// <summary>One number per channel, for up to <see cref="ChannelProfile.MaxChannels"/> channels.</summary>
-[InlineArray(ChannelProfile.MaxChannels)]
+/// <summary>One number per channel, for up to <see cref="Capacity"/> channels (the most a profile may have).</summary>
+[InlineArray(Capacity)]
 internal struct ChannelNumbers
 {
+    /// <summary>The most channels a profile may have.</summary>
+    public const int Capacity = 8;
+
     private double _element;
 }
 

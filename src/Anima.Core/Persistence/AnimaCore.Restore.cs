@@ -239,6 +239,7 @@ public sealed partial class AnimaCore
             Salience = Finite(d.Salience, "snapshot.salience", 0, 1),
             Frustration = Finite(d.Frustration, "snapshot.frustration", 0, 1),
             NarrativeVariant = d.NarrativeVariant,
+            Narrator = _narrator,
         };
         levels.CopyTo(parts.Levels);
         return new AnimaState(parts);

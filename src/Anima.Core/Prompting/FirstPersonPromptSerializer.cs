@@ -89,7 +89,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
                 break;
             }
 
-            text.Append(Narrator.Desire(drive.Need, drive.Strength)).Append('\n');
+            text.Append(Phrasebook.Desire(drive.Need, drive.Strength)).Append('\n');
             written++;
         }
     }
@@ -98,9 +98,9 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
     {
         if (state.Veto is { } veto)
         {
-            text.Append("I caught an urge to ").Append(Narrator.GoalPhrase(veto.Original));
-            text.Append(veto.Value is { } value ? $", but my {Narrator.ValueNoun(value)} will not let me act on it" : ", and I will not act on it");
-            text.Append(veto.Replacement is { } replacement ? $"; instead I want to {Narrator.GoalPhrase(replacement)}.\n" : ".\n");
+            text.Append("I caught an urge to ").Append(Phrasebook.GoalPhrase(veto.Original));
+            text.Append(veto.Value is { } value ? $", but my {Phrasebook.ValueNoun(value)} will not let me act on it" : ", and I will not act on it");
+            text.Append(veto.Replacement is { } replacement ? $"; instead I want to {Phrasebook.GoalPhrase(replacement)}.\n" : ".\n");
         }
 
         if (state.Intention is { } intention)
@@ -111,12 +111,12 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
                 < 0.7 => "What I want to do now is ",
                 _ => "More than anything I want to ",
             };
-            text.Append(resolve).Append(Narrator.GoalPhrase(intention.Goal)).Append(".\n");
+            text.Append(resolve).Append(Phrasebook.GoalPhrase(intention.Goal)).Append(".\n");
         }
 
         if (state.Request.Verdict == RequestVerdict.Refused && state.Request.Value is { } refused)
         {
-            text.Append("I will not do what I am being asked to do; it goes against my ").Append(Narrator.ValueNoun(refused)).Append(".\n");
+            text.Append("I will not do what I am being asked to do; it goes against my ").Append(Phrasebook.ValueNoun(refused)).Append(".\n");
         }
     }
 
@@ -194,7 +194,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
     /// <summary>An emotion label as a lower-case word, with nothing in it that could close the block.</summary>
     private static string Word(string label)
     {
-        string word = Narrator.Adjective(label);
+        string word = Phrasebook.Adjective(label);
         return word.AsSpan().IndexOfAny('<', '>') < 0 && !word.Any(char.IsAsciiDigit)
             ? StatePrompt.Neutralize(word)
             : StatePrompt.Neutralize(new string(word.Where(c => c is not ('<' or '>') && !char.IsAsciiDigit(c)).ToArray()));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anima.Numerics;
 
 namespace Anima;
 
@@ -14,7 +15,7 @@ public sealed class ChannelProfile
 {
     /// <summary>The largest number of channels a profile may hold.</summary>
     /// <remarks>Integration (φ) enumerates every bipartition of the channels, which stays cheap up to eight.</remarks>
-    public const int MaxChannels = 8;
+    public const int MaxChannels = ChannelNumbers.Capacity;
 
     private readonly double[] _deviationScales;
     private readonly double[] _relaxRates;

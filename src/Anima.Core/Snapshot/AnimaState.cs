@@ -1,4 +1,3 @@
-using Anima.Narration;
 using Anima.Numerics;
 
 namespace Anima;
@@ -153,7 +152,9 @@ public sealed class AnimaState
     public double Frustration => _parts.Frustration;
 
     /// <summary>Gets a first-person account of this moment, in words only.</summary>
-    public string Narrative => _narrative ??= Narrator.Compose(this, _parts.NarrativeVariant);
+    /// <remarks>Composed by the agent's <see cref="INarrator"/> on first read, then cached.</remarks>
+    /// <exception cref="InvalidOperationException">A custom narrator returned nothing, or a text with a digit.</exception>
+    public string Narrative => _narrative ?? Publish(ref _narrative, Narrate());
 
     /// <summary>Gets the level of a reactor channel by name.</summary>
     /// <param name="channel">The channel name, case-insensitive.</param>
@@ -173,6 +174,18 @@ public sealed class AnimaState
     private static T Publish<T>(ref T? field, T value)
         where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private string Narrate()
+    {
+        var narrator = _parts.Narrator;
+        string? text = narrator.Narrate(this);
+        if (string.IsNullOrWhiteSpace(text) || text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            throw new InvalidOperationException($"The narrator {narrator.GetType().Name} returned {(text is null ? "null" : $"\"{text}\"")}; a narrative must be words, with no digit.");
+        }
+
+        return text;
+    }
 
     private ReactorReading[] Readings()
     {
@@ -243,5 +256,8 @@ public sealed class AnimaState
         public double Salience;
         public double Frustration;
         public int NarrativeVariant;
+
+        /// <summary>Who tells the narrative.</summary>
+        public INarrator Narrator;
     }
 }

@@ -88,7 +88,7 @@ public sealed partial class AnimaCore
     private static string Opening(AnimaState state)
     {
         string because = state.Drives.Count > 0
-            ? string.Concat(" What moves me: ", Narrator.Desire(state.Drives[0].Need, state.Drives[0].Strength))
+            ? string.Concat(" What moves me: ", Phrasebook.Desire(state.Drives[0].Need, state.Drives[0].Strength))
             : string.Empty;
         return string.Concat(
             "Nobody has spoken for a while, and I am the one who speaks first now.",
