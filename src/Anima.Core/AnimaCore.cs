@@ -1,13 +1,11 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Anima.Agency;
-using Anima.Character;
+using Anima.Chat;
 using Anima.Diagnostics;
-using Anima.Emotions;
 using Anima.Engine;
-using Anima.Metrics;
-using Anima.Narration;
-using Anima.Reactors;
+using Anima.Events;
+using Anima.Memory;
+using Anima.Persistence;
+using Anima.StateModel;
 using Anima.Stimuli;
 using Microsoft.Extensions.AI;
 
@@ -23,31 +21,25 @@ namespace Anima;
 /// All members are thread-safe. Each experience is atomic: concurrent calls are serialised, none is lost,
 /// and each returns a consistent, immutable <see cref="AnimaState"/>. An experience is computed on a copy of
 /// the agent and committed only when every layer has succeeded, so invalid input or a failing custom layer
-/// leaves the agent exactly as it was.
+/// leaves the agent exactly as it was. Experience, export, import, save, load, reset and the conversation's
+/// history share one lock, so no export shows one moment's state with another's conversation.
 /// </para>
 /// <para>The agent writes nothing to the console and keeps no static mutable state.</para>
 /// </remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "The conversation's SemaphoreSlim never creates its wait handle, so it holds nothing to dispose.")]
 public sealed partial class AnimaCore
 {
-    private const int BlendSize = 3;
-
     private readonly Lock _gate = new();
-    private readonly Personality _configured;
-    private readonly ValueSystem _values;
     private readonly ChannelProfile _profile;
     private readonly EmotionTable _table;
+    private readonly ValueSystem _values;
     private readonly TimeProvider _time;
     private readonly IStimulusAppraiser _appraiser;
-    private readonly IReactor _reactor;
-    private readonly IEmotionMap _map;
-    private readonly IIntegrationCalculator _integration;
-    private readonly IPredictionModel _prediction;
-    private readonly IValueSystem _veto;
-    private readonly INarrator _narrator;
-
-    /// <summary>The index of the profile's bond channel, or −1.</summary>
-    private readonly int _bond;
+    private readonly Pipeline _pipeline;
+    private readonly AgentLog _log;
+    private readonly EventJournal _journal;
+    private readonly Conversation _conversation;
+    private readonly MemoryKeeping _memory;
+    private readonly AgentDocument _document;
     private AgentState _state;
     private AgentState _scratch;
     private volatile AnimaState _snapshot;
@@ -58,51 +50,24 @@ public sealed partial class AnimaCore
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or one of its required properties is null.</exception>
     public AnimaCore(AnimaOptions options, IChatClient? chatClient = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.Personality, "options.Personality");
-        ArgumentNullException.ThrowIfNull(options.Values, "options.Values");
-        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
-        ArgumentNullException.ThrowIfNull(options.Profile, "options.Profile");
-        ArgumentNullException.ThrowIfNull(options.Emotions, "options.Emotions");
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.HistoryTokenBudget, 1, "options.HistoryTokenBudget");
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BaseOutputTokens, 1, "options.BaseOutputTokens");
-
-        _configured = options.Personality;
-        _values = options.Values;
+        var memoryOptions = AnimaComposition.Check(options);
         _profile = options.Profile;
         _table = options.Emotions;
-        _bond = _profile.IndexOf(ChannelRole.Bond);
+        _values = options.Values;
         _time = options.TimeProvider;
         _appraiser = options.Appraiser ?? EnglishStimulusAppraiser.Instance;
-        _reactor = options.Reactor ?? HalfLifeReactor.Instance;
-        _map = options.EmotionMap ?? AdaptiveEmotionMap.Instance;
-        _integration = options.Integration ?? GaussianIntegrationCalculator.Instance;
-        _prediction = options.Prediction ?? GaussianPredictionModel.Instance;
-        _veto = options.Veto ?? ValueVeto.Instance;
-        _narrator = options.Narrator ?? PhrasebookNarrator.Instance;
-        _serializer = options.PromptSerializer ?? StatePrompt.Default;
-        _instructions = options.Instructions;
-        _historyBudget = options.HistoryTokenBudget;
-        _baseOutputTokens = options.BaseOutputTokens;
-        _memoryOptions = options.MemoryOptions ?? new MemoryOptions();
-        _memoryOptions.Validate();
-        Memory = options.Memory ?? new EmotionalMemoryBank(_memoryOptions);
-        _embeddings = options.Embeddings ?? new HashingEmbeddingGenerator();
-        _logger = options.LoggerFactory?.CreateLogger(AnimaTelemetry.Name) ?? (Microsoft.Extensions.Logging.ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         ChatClient = chatClient;
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-
-        int predictionLength = _prediction.StateLength(_profile.Count);
-        if (predictionLength < 0)
-        {
-            throw new ArgumentException($"The prediction model asked for a negative state length ({predictionLength}).", nameof(options));
-        }
-
-        var history = new double[AgentState.HistorySize(_profile.Count)];
-        _state = new AgentState(_profile.Count, predictionLength, _table.Count, history);
-        _scratch = new AgentState(_profile.Count, predictionLength, _table.Count, history);
-        Initialize(_state);
-        _snapshot = _state.Snapshot;
+        _pipeline = new Pipeline(AnimaComposition.Engine(options, Seed));
+        _log = new AgentLog(options.LoggerFactory);
+        _journal = new EventJournal(_gate, _time, _log, this);
+        _conversation = new Conversation(this, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens);
+        _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), _profile, _pipeline.EmotionNamed);
+        _document = new AgentDocument(_pipeline, _profile, _table, Seed, _values, _conversation, _journal, _memory);
+        _state = _pipeline.NewState();
+        _scratch = _pipeline.NewState();
+        _pipeline.Reset(_state);
+        _snapshot = _pipeline.Snapshot(_state);
     }
 
     /// <summary>Gets the seed of this agent's randomness: <see cref="AnimaOptions.Seed"/>, or the one drawn when it was null.</summary>
@@ -121,7 +86,7 @@ public sealed partial class AnimaCore
     public ValueSystem Values => _values;
 
     /// <summary>Gets the personality the agent was built with.</summary>
-    public Personality ConfiguredPersonality => _configured;
+    public Personality ConfiguredPersonality => _pipeline.Configured;
 
     /// <summary>Gets the agent's personality now, after growth with experience (see <see cref="GetGrowthReport"/>).</summary>
     public Personality Personality
@@ -130,7 +95,7 @@ public sealed partial class AnimaCore
         {
             lock (_gate)
             {
-                return _state.Personality;
+                return _pipeline.Personality(_state);
             }
         }
     }
@@ -138,9 +103,19 @@ public sealed partial class AnimaCore
     /// <summary>Gets the snapshot of the latest experience (or of the agent at rest, before any).</summary>
     public AnimaState State => _snapshot;
 
-    /// <summary>
-    /// Lets the agent experience a stimulus, with the message that carried it if there was one.
-    /// </summary>
+    /// <summary>Gets the agent's soul matrix as it is now: how each channel answers each appraisal dimension.</summary>
+    public SoulMatrix Soul
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pipeline.Soul(_state);
+            }
+        }
+    }
+
+    /// <summary>Lets the agent experience a stimulus, with the message that carried it if there was one.</summary>
     /// <param name="stimulus">What happened, as deltas over channels. Pass <c>default</c> to let the message alone speak.</param>
     /// <param name="message">The text that came with it, appraised by the agent's <see cref="IStimulusAppraiser"/>; optional.</param>
     /// <returns>The agent's state after the experience.</returns>
@@ -149,13 +124,8 @@ public sealed partial class AnimaCore
     /// channel and the value, and the agent is unchanged.
     /// </exception>
     /// <exception cref="InvalidOperationException">A custom layer returned a value outside its contract; the agent is unchanged.</exception>
-    public AnimaState Experience(Stimulus stimulus, string? message = null)
-    {
-        ValidateChannels(stimulus, nameof(stimulus));
-        var appraisal = string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
-        ValidateChannels(appraisal.Stimulus, nameof(message));
-        return Commit(stimulus, appraisal, null);
-    }
+    public AnimaState Experience(Stimulus stimulus, string? message = null) =>
+        Live(stimulus, string.IsNullOrEmpty(message) ? null : message, trigger: null);
 
     /// <summary>
     /// Lets the agent experience the outcome of a tool it used. A failure stings (tension up, satisfaction down),
@@ -173,42 +143,26 @@ public sealed partial class AnimaCore
         ? Commit(new Stimulus { Satisfaction = 0.15, Tension = -0.1 }, Appraisal.Empty, GlandTrigger.ToolSuccess)
         : Commit(new Stimulus { Tension = 0.25, Arousal = 0.15, Satisfaction = -0.3 }, Appraisal.Empty, GlandTrigger.ToolFailure);
 
-    /// <summary>Experiences a message the user said: the appraisal, and the profile's <see cref="GlandTrigger.UserMessage"/> glands.</summary>
-    internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message)
+    /// <summary>
+    /// A beat of the agent's heart: a quiet moment lived, in which time relaxes the reactors and frustration,
+    /// longing for company grows with the silence, and any need that has grown strong raises a
+    /// <see cref="DesireArisenEvent"/>. It counts as an experience (of nothing).
+    /// </summary>
+    /// <returns>The agent's state after the moment.</returns>
+    /// <remarks><see cref="StartHeartbeat"/> calls this on a timer of the agent's <see cref="TimeProvider"/>.</remarks>
+    public AnimaState Heartbeat() => Commit(default, Appraisal.Empty, null);
+
+    /// <summary>
+    /// Starts calling <see cref="Heartbeat"/> every <paramref name="interval"/> on a timer of the agent's
+    /// <see cref="TimeProvider"/> (so a <c>FakeTimeProvider</c> drives it in tests), until the returned heartbeat is disposed.
+    /// </summary>
+    /// <param name="interval">The time between beats.</param>
+    /// <returns>The running heartbeat.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
+    public AnimaHeartbeat StartHeartbeat(TimeSpan interval)
     {
-        ValidateChannels(stimulus, nameof(stimulus));
-        var appraisal = _appraiser.Appraise(message);
-        ValidateChannels(appraisal.Stimulus, nameof(message));
-        return Commit(stimulus, appraisal, GlandTrigger.UserMessage);
-    }
-
-    private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
-    {
-        using var activity = Telemetry.Source.StartActivity("anima.experience");
-        AnimaState snapshot;
-        lock (_gate)
-        {
-            _scratch.CopyFrom(_state);
-            snapshot = Step(_scratch, stimulus, appraisal, trigger);
-            _scratch.Commit();
-            (_state, _scratch) = (_scratch, _state);
-            _snapshot = snapshot;
-            RecordStateChanged(snapshot);
-            if (_state.DesiresArisen != 0)
-            {
-                RecordDesires(_state.DesiresArisen, _state.DesirePressure);
-            }
-        }
-
-        Observe(snapshot, trigger);
-        if (activity is not null)
-        {
-            activity.SetTag("anima.emotion", snapshot.Primary);
-            activity.SetTag("anima.trigger", trigger?.ToString() ?? "stimulus");
-        }
-
-        DeliverEvents();
-        return snapshot;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        return new AnimaHeartbeat(this, _time, interval);
     }
 
     /// <summary>
@@ -220,11 +174,9 @@ public sealed partial class AnimaCore
     {
         lock (_gate)
         {
-            Initialize(_state);
-            _snapshot = _state.Snapshot;
-            Memory.Clear();
-            Interlocked.Exchange(ref _lastMemoryId, 0);
-            _memoryEpoch = Guid.NewGuid();
+            _pipeline.Reset(_state);
+            _snapshot = _pipeline.Snapshot(_state);
+            _memory.Reset();
         }
     }
 
@@ -234,41 +186,46 @@ public sealed partial class AnimaCore
     {
         lock (_gate)
         {
-            var s = _state;
-            Span<double> born = stackalloc double[s.Soul.Length];
-            SoulBase(_configured, born);
-            var soul = new SoulGrowth[s.Soul.Length];
-            for (int k = 0; k < soul.Length; k++)
-            {
-                soul[k] = new SoulGrowth(_profile.Channels[k / 4].Name, SoulMatrix.Dimensions[k % 4], born[k], s.Soul[k], s.Soul[k] - s.SoulBase[k]);
-            }
-
-            return PersonalityGrowth.Report(s.Count, _configured, s.Growth, soul);
+            return _pipeline.GrowthReport(_state);
         }
     }
 
-    /// <summary>Gets the agent's soul matrix as it is now: how each channel answers each appraisal dimension.</summary>
-    public SoulMatrix Soul
+    /// <summary>Experiences a message the user said: the appraisal, and the profile's <see cref="GlandTrigger.UserMessage"/> glands.</summary>
+    internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message) => Live(stimulus, message, GlandTrigger.UserMessage);
+
+    /// <summary>Logs a heartbeat that failed; the heartbeat goes on.</summary>
+    internal void LogHeartbeatFailed(Exception exception) => _log.HeartbeatFailed(exception);
+
+    private AnimaState Live(Stimulus stimulus, string? message, GlandTrigger? trigger)
     {
-        get
-        {
-            lock (_gate)
-            {
-                return new SoulMatrix(_profile, _state.Soul, _state.SoulBase, _state.Personality);
-            }
-        }
+        _pipeline.Check(stimulus, nameof(stimulus));
+        var appraisal = message is null ? Appraisal.Empty : _appraiser.Appraise(message);
+        _pipeline.Check(appraisal.Stimulus, nameof(message));
+        return Commit(stimulus, appraisal, trigger);
     }
 
-    private void ValidateChannels(Stimulus stimulus, string parameter)
+    private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
     {
-        foreach (var pair in stimulus.RawChannels.IsDefault ? [] : stimulus.RawChannels)
+        using var activity = Telemetry.Source.StartActivity("anima.experience");
+        AnimaState snapshot;
+        lock (_gate)
         {
-            if (_profile.IndexOf(pair.Key) < 0)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Stimulus channel '{pair.Key}' (value {pair.Value}) is not a channel of profile '{_profile.Name}'."),
-                    parameter);
-            }
+            _scratch.CopyFrom(_state);
+            snapshot = _pipeline.Step(_scratch, stimulus, appraisal, trigger, out int arisen);
+            _pipeline.Commit(_scratch);
+            (_state, _scratch) = (_scratch, _state);
+            _snapshot = snapshot;
+            _journal.Experienced(snapshot, arisen, _pipeline.DesirePressure(_state));
         }
+
+        _log.Experienced(snapshot, trigger);
+        if (activity is not null)
+        {
+            activity.SetTag("anima.emotion", snapshot.Primary);
+            activity.SetTag("anima.trigger", trigger?.ToString() ?? "stimulus");
+        }
+
+        _journal.Deliver();
+        return snapshot;
     }
 }

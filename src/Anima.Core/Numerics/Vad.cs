@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
+using Anima.Numerics;
 
 namespace Anima;
 
@@ -45,22 +45,11 @@ public readonly record struct Vad(double Valence, double Arousal, double Dominan
     /// <returns>The clamped point.</returns>
     public Vad Clamp() => new(Math.Clamp(Valence, -1, 1), Math.Clamp(Arousal, -1, 1), Math.Clamp(Dominance, -1, 1));
 
-    /// <summary>Squashes three coordinates into [−1, 1] by tanh, all three at once.</summary>
-    /// <remarks>
-    /// tanh |x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|)), which cannot overflow; below 10⁻⁸, where that difference
-    /// loses its digits, tanh x is x to double precision. The sign is put back after.
-    /// </remarks>
+    /// <summary>Squashes three coordinates into [−1, 1] by tanh, all three at once (<see cref="Exponentials.Tanh"/>).</summary>
     internal static Vad Tanh(double valence, double arousal, double dominance)
     {
-        var x = Vector256.Create(valence, arousal, dominance, 0);
-        var a = Vector256.Abs(x);
-        var t = Vector256.Exp(a * -2.0);
-        var y = Vector256.ConditionalSelect(
-            Vector256.LessThan(a, Vector256.Create(1e-8)),
-            a,
-            (Vector256<double>.One - t) / (Vector256<double>.One + t));
-        y = Vector256.CopySign(y, x);
-        return new Vad(y.GetElement(0), y.GetElement(1), y.GetElement(2));
+        var (v, a, d) = Exponentials.Tanh(valence, arousal, dominance);
+        return new Vad(v, a, d);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anima.Memory;
 using Anima.Persistence;
 using Anima.Storage;
 using Microsoft.Data.Sqlite;
@@ -376,7 +377,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             {
                 string agentId = reader.GetString(0);
                 long id = reader.GetInt64(1);
-                var embedding = AnimaCore.EmbeddingFrom((byte[])reader[10])
+                var embedding = EmbeddingBytes.From((byte[])reader[10])
                     ?? throw new AnimaStoreException($"Memory {id} of agent '{agentId}' has an embedding that is not a whole number of floats; the file was left as it was.");
                 if (!byAgent.TryGetValue(agentId, out var list))
                 {

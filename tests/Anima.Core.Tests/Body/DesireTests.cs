@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Anima.Chat;
 using Anima.Engine;
+using Anima.Metrics;
+using Anima.Numerics;
 using Anima.Prompting;
+using Anima.StateModel;
 using Anima.Tests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
@@ -200,9 +203,11 @@ public sealed class DesireTests
     public void EveryNeed_HasASlotInTheVectorisedDesirePressures()
     {
         // Desires are smoothed four needs at a time over a fixed number of slots; a need past them would never arise.
-        Enum.GetValues<Need>().Length.Should().BeLessThanOrEqualTo(AgentState.NeedSlots);
-        var state = new AgentState(4, 8, 15, new double[AgentState.HistorySize(4)]);
-        state.DesireSlots.Length.Should().Be(AgentState.NeedSlots);
-        state.DesirePressure.Length.Should().Be(Enum.GetValues<Need>().Length);
+        Enum.GetValues<Need>().Length.Should().BeLessThanOrEqualTo(Thresholds.Slots);
+        var layout = new StateLayout();
+        var metrics = new MetricsLayer(layout, ChannelProfile.Default, GaussianIntegrationCalculator.Instance, GaussianPredictionModel.Instance);
+        var state = layout.Create();
+        metrics.Reset(state, [0.2, 0.5, 0.5, 0.5]);
+        metrics.DesirePressure(state).Length.Should().Be(Enum.GetValues<Need>().Length);
     }
 }

@@ -1,5 +1,6 @@
 using Anima.Engine;
 using Anima.Metrics;
+using Anima.StateModel;
 using FluentAssertions;
 using Xunit;
 
@@ -101,20 +102,23 @@ public class GaussianIntegrationCalculatorTests
     [Fact]
     public void Window_KeepsTheLatestStatesInOrderAndLosesNothingWhenAStepFails()
     {
-        var state = new AgentState(2, 0, 1, new double[AgentState.HistorySize(2)]);
+        var profile = new ChannelProfile("two", ChannelProfile.Default.Channels.Take(2));
+        var layout = new StateLayout();
+        var metrics = new MetricsLayer(layout, profile, GaussianIntegrationCalculator.Instance, GaussianPredictionModel.Instance);
+        var state = layout.Create();
+        metrics.Reset(state, [0.5, 0.5]);
         for (int i = 1; i <= 40; i++)
         {
             // A step that failed wrote its newest state but never committed.
-            _ = state.RecentStates([-1, -1]);
+            _ = metrics.RecentStates(state, [-1, -1]);
 
-            state.Felt[0] = i;
-            state.Felt[1] = -i;
-            var window = state.RecentStates(state.Felt);
-            int length = Math.Min(i, AgentState.HistoryLength);
+            double[] felt = [i, -i];
+            var window = metrics.RecentStates(state, felt);
+            int length = Math.Min(i, MetricsLayer.WindowLength);
             window.Length.Should().Be(length);
             var first = window[0].ToArray();
             var second = window[1].ToArray();
-            state.Commit();
+            metrics.Commit(state, felt);
 
             for (int r = 0; r < length; r++)
             {

@@ -93,6 +93,8 @@ public sealed class ExportImportTests
         target.Experience(new Stimulus { Satisfaction = 0.8 }, "what a lovely day");
         string before = target.ExportState();
 
+        static JsonObject Section(JsonObject document, string name) => document["sections"]![name]!.AsObject();
+
         string Edit(Action<JsonObject> change)
         {
             var node = JsonNode.Parse(good)!.AsObject();
@@ -108,19 +110,20 @@ public sealed class ExportImportTests
             ("null", "*must be a JSON object*"),
             (string.Empty, "*not valid*"),
             ("{\"format\":\"something-else\",\"version\":1}", "*format is 'something-else'*"),
-            (Edit(o => o["version"] = 2), "*version 2, newer than this library reads (1)*"),
+            (Edit(o => o["version"] = 3), "*version 3, newer than this library reads (2)*"),
             (Edit(o => o["version"] = 0), "*no valid version*"),
-            (Edit(o => o.Remove("levels")), "*not valid*levels*"),
-            (Edit(o => o["levels"]![0] = 1.5), "*levels[0] is 1.5*"),
-            (Edit(o => o["levels"] = new JsonArray(0.1, 0.2)), "*levels holds 2 numbers; 4 were expected*"),
-            (Edit(o => o["profile"] = "hormonal"), "*profile 'hormonal'*"),
-            (Edit(o => o["configured"]![4] = 0.1), "*neuroticism is 0.1 there*"),
-            (Edit(o => o["snapshot"]!["primary"] = "Schadenfreude"), "*'Schadenfreude', which is not an emotion*"),
-            (Edit(o => o["snapshot"]!["experienceCount"] = 3), "*snapshot.experienceCount is 3 but count is 40*"),
-            (Edit(o => o["intention"] = new JsonObject { ["goal"] = "Conquer", ["source"] = "Emotion", ["strength"] = 1, ["need"] = null, ["persistence"] = 1 }), "*not valid*"),
-            (Edit(o => o["historyHead"] = 99), "*historyHead is 99*"),
-            (Edit(o => o["conversation"] = "hello"), "*conversation must be an array*"),
-            (Edit(o => o["frustration"] = -0.5), "*frustration is -0.5*"),
+            (Edit(o => Section(o, "reactors").Remove("levels")), "*reactors.levels is missing*"),
+            (Edit(o => Section(o, "reactors")["levels"]![0] = 1.5), "*levels[0] is 1.5*"),
+            (Edit(o => Section(o, "reactors")["levels"] = new JsonArray(0.1, 0.2)), "*levels holds 2 numbers; 4 were expected*"),
+            (Edit(o => Section(o, "agent")["profile"] = "hormonal"), "*profile 'hormonal'*"),
+            (Edit(o => Section(o, "agent")["configured"]![4] = 0.1), "*neuroticism is 0.1 there*"),
+            (Edit(o => Section(o, "snapshot")["primary"] = "Schadenfreude"), "*'Schadenfreude', which is not an emotion*"),
+            (Edit(o => Section(o, "snapshot")["experienceCount"] = 3), "*snapshot.experienceCount is 3 but count is 40*"),
+            (Edit(o => Section(o, "agency")["intention"] = new JsonObject { ["goal"] = "Conquer", ["source"] = "Emotion", ["strength"] = 1, ["need"] = null, ["persistence"] = 1 }), "*'Conquer', which is not a Goal*"),
+            (Edit(o => Section(o, "metrics")["historyHead"] = 99), "*historyHead is 99*"),
+            (Edit(o => Section(o, "conversation")["messages"] = "hello"), "*conversation.messages must be an array*"),
+            (Edit(o => Section(o, "reactors")["frustration"] = -0.5), "*frustration is -0.5*"),
+            (Edit(o => o["sections"]!.AsObject().Remove("identity")), "*identity is missing*"),
         };
 
         foreach (var (json, message) in cases)
@@ -129,6 +132,28 @@ public sealed class ExportImportTests
             act.Should().Throw<InvalidDataException>().WithMessage(message, "for {0}", json.Length > 80 ? json[..80] : json);
             target.ExportState().Should().Be(before, "a refused document changes nothing");
         }
+    }
+
+    [Fact]
+    public void ImportState_VersionOneDocument_IsUpgradedAndContinuesExactlyAsItWasSaved()
+    {
+        // An export of version 1 (one flat object), as the store's first schema kept it.
+        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v1.ada.json"));
+        var agent = new AnimaCore(new AnimaOptions { Seed = 1, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
+
+        agent.ImportState(v1);
+
+        string v2 = agent.ExportState();
+        JsonNode.Parse(v2)!["version"]!.GetValue<int>().Should().Be(2);
+        var flat = VersionOneShape.Of(v2);
+        foreach (var newer in new[] { "soulLearning", "lastContact", "desiresFelt", "desirePressure", "memories", "eventSequence" })
+        {
+            flat.Remove(newer);
+        }
+
+        VersionOneShape.SameMembers(flat, JsonNode.Parse(v1)!.AsObject()).Should().BeTrue();
+        agent.State.ExperienceCount.Should().Be(50);
+        agent.Invoking(a => a.Experience(new Stimulus { Tension = 0.2 })).Should().NotThrow();
     }
 
     [Fact]

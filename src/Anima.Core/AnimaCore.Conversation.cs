@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Anima;
+
+/// <summary>The conversation and the event stream, forwarded to their components.</summary>
+public sealed partial class AnimaCore
+{
+    /// <summary>
+    /// Occurs for every event — messages, tool calls and responses, changes of instructions and of state — in the
+    /// order of <see cref="AnimaEvent.Sequence"/>, one at a time.
+    /// </summary>
+    /// <remarks>
+    /// Handlers run synchronously on the thread that caused the event (or on one that was delivering when it
+    /// happened), after the agent's state has been committed; keep them short. An exception a handler throws
+    /// reaches that caller; the event stays delivered and the agent stays as it is.
+    /// </remarks>
+    public event EventHandler<AnimaEvent>? EventOccurred
+    {
+        add => _journal.EventOccurred += value;
+        remove => _journal.EventOccurred -= value;
+    }
+
+    /// <summary>Gets the conversation history that <see cref="ChatAsync"/> keeps: whole turns, oldest first, within <see cref="AnimaOptions.HistoryTokenBudget"/>.</summary>
+    /// <remarks>A copy; later turns do not change it.</remarks>
+    public IReadOnlyList<ChatMessage> History => _conversation.History;
+
+    /// <summary>Forgets the conversation history; the inner state is untouched.</summary>
+    public void ClearHistory() => _conversation.Clear();
+
+    /// <summary>Writes the current state as prompt text with the agent's <see cref="AnimaOptions.PromptSerializer"/>.</summary>
+    /// <returns>The inner-state block the next request would carry.</returns>
+    public string GetStatePrompt() => _conversation.Prompt(State);
+
+    /// <summary>
+    /// Says something to the agent and returns its reply. The message is appraised and experienced before the
+    /// request; the request carries the inner state as instructions and the history within its budget; the
+    /// reply is experienced afterwards and the turn joins the history.
+    /// </summary>
+    /// <param name="message">What the user says.</param>
+    /// <param name="stimulus">What else happened with the message, if anything.</param>
+    /// <param name="options">Options for the request; they are copied, never changed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The provider's response.</returns>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
+    /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
+    /// <remarks>
+    /// Turns are taken one at a time. If the provider throws or the call is cancelled, the exception surfaces,
+    /// nothing of the turn joins the history, and the state keeps only having heard the message.
+    /// </remarks>
+    public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _conversation.ChatAsync(CheckTurn(message, stimulus), message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Says something to the agent and streams its reply; otherwise as <see cref="ChatAsync"/>. The turn joins
+    /// the history, and the reply is experienced, only once the stream has been read to its end.
+    /// </summary>
+    /// <param name="message">What the user says.</param>
+    /// <param name="stimulus">What else happened with the message, if anything.</param>
+    /// <param name="options">Options for the request; they are copied, never changed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The provider's updates as they arrive.</returns>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
+    /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
+    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = CheckTurn(message, stimulus);
+        await foreach (var update in _conversation.ChatStreamingAsync(client, message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
+
+    /// <summary>
+    /// Lets the agent speak first, unprompted, through its <see cref="ChatClient"/>: the request carries the inner state
+    /// as a turn of <see cref="ChatAsync"/> does, and an instruction to open the conversation moved by the agent's
+    /// strongest desire. The reply joins the history and is experienced.
+    /// </summary>
+    /// <param name="options">Options for the request; they are copied, never changed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The provider's response: what the agent said.</returns>
+    /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
+    /// <remarks>
+    /// Turns are taken one at a time with <see cref="ChatAsync"/>. The request ends with a short user message that
+    /// stands for the silence, because many providers cannot answer without one; it is not kept in the history.
+    /// If the provider throws or the call is cancelled, the exception surfaces and nothing joins the history.
+    /// </remarks>
+    public async Task<ChatResponse> InitiateAsync(ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _conversation.InitiateAsync(ChatClient ?? throw NoChatClient(), options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Returns a copy of the options whose instructions carry the persona and the inner state.</summary>
+    internal ChatOptions PrepareOptions(ChatOptions? options) => _conversation.PrepareOptions(options);
+
+    /// <summary>Records the tool calls and results and what the agent said in messages; experiences new tool results.</summary>
+    internal void ObserveMessages(IEnumerable<ChatMessage> messages, bool response) => _conversation.ObserveMessages(messages, response);
+
+    /// <summary>Experiences what the agent itself said.</summary>
+    internal void ExperienceReply(ChatResponse response) => _conversation.ExperienceReply(response);
+
+    /// <summary>Records that someone spoke to the agent.</summary>
+    internal void RecordUserMessage(string text)
+    {
+        _journal.UserMessage(text);
+        _journal.Deliver();
+    }
+
+    /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
+    internal List<AnimaEvent> EventsAfter(long sequence) => _journal.After(sequence);
+
+    private static InvalidOperationException NoChatClient() =>
+        new("This agent has no chat client; pass one to the AnimaCore constructor (or a chat client factory to AddAnima).");
+
+    /// <summary>Checks a turn before anything happens, and returns the client it will go through.</summary>
+    private IChatClient CheckTurn(string message, Stimulus? stimulus)
+    {
+        var client = ChatClient ?? throw NoChatClient();
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        _pipeline.Check(stimulus ?? default, nameof(stimulus));
+        return client;
+    }
+}

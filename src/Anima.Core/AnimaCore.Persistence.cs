@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Anima.Persistence;
+
+namespace Anima;
+
+/// <summary>Memory, export and import, saving and loading, forwarded to their components under the agent's lock.</summary>
+public sealed partial class AnimaCore
+{
+    /// <summary>The largest agent document <see cref="ImportState(Stream)"/> reads: 16 MiB.</summary>
+    public const int MaxStateDocumentBytes = 16 * 1024 * 1024;
+
+    /// <summary>Gets where this agent keeps its memories (<see cref="AnimaOptions.Memory"/>).</summary>
+    public IEmotionalMemory Memory => _memory.Memory;
+
+    /// <summary>Remembers a text together with how the agent feels now; its importance comes from the moment's salience, prediction error, intensity and any surprise spike.</summary>
+    /// <param name="text">What to remember.</param>
+    /// <param name="cancellationToken">Cancels the embedding; nothing is remembered then.</param>
+    /// <returns>The memory kept.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or white space.</exception>
+    /// <exception cref="InvalidOperationException">The embedding generator returned no vector, or one of zero length.</exception>
+    public Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return _memory.RememberAsync(text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Recalls the memories that best fit a cue in the present mood, and lets the best one echo: each reactor is pushed
+    /// a little toward the level it had then (at most <see cref="MemoryOptions.EchoStrength"/>, scaled by the memory's
+    /// score), as one experience. The echo is not remembered, so a memory cannot feed on itself.
+    /// </summary>
+    /// <param name="cue">What brings the memories back, such as the user's message.</param>
+    /// <param name="count">How many memories at most.</param>
+    /// <param name="cancellationToken">Cancels the embedding; nothing is recalled or felt then.</param>
+    /// <returns>The memories, best first; empty when there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="cue"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
+    public Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count = 3, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return _memory.RecallAsync(cue, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the agent's whole state — every layer, the last snapshot, the conversation and the memories — as a
+    /// versioned JSON document of named sections that <see cref="ImportState(Stream)"/> restores exactly. Safe while
+    /// other threads experience: the document shows one moment; a chat turn under way joins it when it ends.
+    /// </summary>
+    /// <param name="utf8Json">Where the UTF-8 JSON goes; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public void ExportState(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        utf8Json.Write(Export(includeMemories: true).WrittenSpan);
+    }
+
+    /// <summary>Returns the agent's whole state as a versioned JSON document; see <see cref="ExportState(Stream)"/>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ExportState() => Encoding.UTF8.GetString(Export(includeMemories: true).WrittenSpan);
+
+    /// <summary>
+    /// Replaces the agent's state with one written by <see cref="ExportState(Stream)"/> (or by a version 1 export), so
+    /// it continues exactly as the exported agent would have. The agent must have been built with the same profile,
+    /// emotion table, prediction model, personality and values; its layers and chat client stay its own.
+    /// </summary>
+    /// <param name="utf8Json">The UTF-8 JSON document, read to its end (at most <see cref="MaxStateDocumentBytes"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The document is too large, malformed, of another format or a newer version, made for a differently built agent, or holds a value out of range; the message names it, and the agent is unchanged.</exception>
+    public void ImportState(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, buffer.Length + read > MaxStateDocumentBytes ? throw TooLarge() : read);
+        }
+
+        Import(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null, null);
+    }
+
+    /// <summary>Replaces the agent's state with one written by <see cref="ExportState()"/>; see <see cref="ImportState(Stream)"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The document is refused; the message says why, and the agent is unchanged.</exception>
+    public void ImportState(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        Import(json.Length > MaxStateDocumentBytes || Encoding.UTF8.GetByteCount(json) > MaxStateDocumentBytes ? throw TooLarge() : Encoding.UTF8.GetBytes(json), null, null);
+    }
+
+    /// <summary>Saves this agent's whole state in a store under <paramref name="agentId"/>; see <see cref="IAnimaStore.SaveAsync"/>.</summary>
+    /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
+    /// <param name="agentId">The agent's id in the store.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>A task that completes when the save is committed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public Task SaveAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
+        (store ?? throw new ArgumentNullException(nameof(store))).SaveAsync(agentId, this, cancellationToken);
+
+    /// <summary>Replaces this agent's state with the one saved in a store under <paramref name="agentId"/>, if any; see <see cref="IAnimaStore.LoadAsync"/>.</summary>
+    /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
+    /// <param name="agentId">The agent's id in the store.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns><see langword="true"/> if a saved state was loaded; <see langword="false"/> if none is saved under the id (the agent is unchanged).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public Task<bool> LoadAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
+        (store ?? throw new ArgumentNullException(nameof(store))).LoadAsync(agentId, this, cancellationToken);
+
+    /// <summary>The document a store keeps: everything but the memories, which a store keeps row by row.</summary>
+    internal byte[] ExportStateWithoutMemories() => Export(includeMemories: false).WrittenSpan.ToArray();
+
+    /// <summary>The memories and the run they belong to, read together for a store.</summary>
+    internal (Guid Epoch, IReadOnlyList<EmotionalMemory> Memories) MemoriesForStore() => _memory.ForStore();
+
+    /// <summary>Imports a document a store kept, with the memories it kept beside it; all checked before anything changes.</summary>
+    internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories, Guid epoch) => Import(utf8, memories, epoch);
+
+    private static InvalidDataException TooLarge() => new($"The agent document is larger than the limit of {MaxStateDocumentBytes} bytes.");
+
+    private ArrayBufferWriter<byte> Export(bool includeMemories)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        lock (_gate)
+        {
+            _document.Write(writer, _state, includeMemories ? _memory.Memory.GetAll() : null);
+        }
+
+        writer.Flush();
+        return buffer;
+    }
+
+    private void Import(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories, Guid? epoch)
+    {
+        var import = _document.Read(utf8, storedMemories);
+        lock (_gate)
+        {
+            _state.CopyFrom(import.State);
+            _snapshot = _pipeline.Snapshot(_state);
+            _memory.Replace(import.Memories, epoch);
+            import.Restore();
+        }
+    }
+}

@@ -1,0 +1,276 @@
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Anima.Diagnostics;
+using Anima.Events;
+using Anima.StateModel;
+using Microsoft.Extensions.AI;
+
+namespace Anima.Chat;
+
+/// <summary>
+/// The conversation (F10): turns taken one at a time through the agent's chat client, the history kept as a viewport
+/// within its budget, the inner state carried as instructions, the user's message heard before the request and the
+/// reply heard after it, and tool results experienced once each.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "The turn gate's SemaphoreSlim is only waited on asynchronously, so it never creates a wait handle and holds nothing to dispose.")]
+internal sealed partial class Conversation
+{
+    /// <summary>How many tool-result ids are remembered to tell a repeated result from a new one.</summary>
+    private const int SeenResultsLimit = 4096;
+
+    private readonly AnimaCore _agent;
+    private readonly Lock _gate;
+    private readonly EventJournal _journal;
+    private readonly AgentLog _log;
+    private readonly IStatePromptSerializer _serializer;
+    private readonly string? _instructions;
+    private readonly int _budget;
+    private readonly int _baseOutputTokens;
+    private readonly SemaphoreSlim _turns = new(1, 1);
+    private readonly HashSet<string> _seenToolResults = new(StringComparer.Ordinal);
+    private List<ChatMessage> _history = [];
+
+    public Conversation(AnimaCore agent, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens)
+    {
+        _agent = agent;
+        _gate = gate;
+        _journal = journal;
+        _log = log;
+        _serializer = serializer;
+        _instructions = instructions;
+        _budget = budget;
+        _baseOutputTokens = baseOutputTokens;
+    }
+
+    /// <summary>Gets a copy of the history: whole turns, oldest first.</summary>
+    public IReadOnlyList<ChatMessage> History
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>Forgets the history.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _history = [];
+        }
+    }
+
+    /// <summary>Writes a state as prompt text.</summary>
+    public string Prompt(AnimaState state) => _serializer.Serialize(state);
+
+    /// <summary>Takes one turn: the message heard, the request sent with the inner state, the reply heard and kept.</summary>
+    public async Task<ChatResponse> ChatAsync(IChatClient client, string message, Stimulus stimulus, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = Telemetry.Source.StartActivity("anima.chat");
+            var (request, user, requestOptions) = BeginTurn(message, stimulus, options);
+            var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
+            EndTurn(user, response, Telemetry.ChatTurns);
+            return response;
+        }
+        catch (Exception exception) when (TurnFailed(exception))
+        {
+            throw; // never reached: the filter logs and declines
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    /// <summary>Takes one turn and streams the reply; the turn is kept once the stream has been read to its end.</summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(IChatClient client, string message, Stimulus stimulus, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = Telemetry.Source.StartActivity("anima.chat");
+            var (request, user, requestOptions) = BeginTurn(message, stimulus, options);
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in client.GetStreamingResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false))
+            {
+                updates.Add(update);
+                yield return update;
+            }
+
+            EndTurn(user, updates.ToChatResponse(), Telemetry.ChatTurns);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    /// <summary>
+    /// Returns a copy of <paramref name="options"/> whose instructions end with the agent's persona and inner state,
+    /// and whose budget frustration has raised.
+    /// </summary>
+    public ChatOptions PrepareOptions(ChatOptions? options)
+    {
+        var state = _agent.State;
+        var prepared = options?.Clone() ?? new ChatOptions();
+        string block = _serializer.Serialize(state);
+        prepared.Instructions = string.Join("\n\n", new[] { prepared.Instructions, _instructions, block }.Where(static part => !string.IsNullOrWhiteSpace(part)));
+        ThinkingBudget.Apply(prepared, state.Frustration, _baseOutputTokens);
+        _journal.Instructions(prepared.Instructions);
+        _journal.Deliver();
+        return prepared;
+    }
+
+    /// <summary>
+    /// Walks messages in order: records each tool call and result not seen before (by call id), experiences each new
+    /// result, and — for a response — records what the agent said.
+    /// </summary>
+    public void ObserveMessages(IEnumerable<ChatMessage> messages, bool response)
+    {
+        foreach (var message in messages)
+        {
+            foreach (var content in message.Contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    _journal.ToolCall(call);
+                    continue;
+                }
+
+                if (content is not FunctionResultContent result || !FirstSight(result.CallId))
+                {
+                    continue;
+                }
+
+                _journal.ToolResponse(result);
+                _agent.ExperienceToolResult(result.Exception is null);
+            }
+
+            if (response && message.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(message.Text))
+            {
+                _journal.AgentMessage(message.Text);
+            }
+        }
+
+        _journal.Deliver();
+    }
+
+    /// <summary>Experiences what the agent itself said.</summary>
+    public void ExperienceReply(ChatResponse response)
+    {
+        string text = response.Text;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            _agent.Experience(default, text);
+        }
+    }
+
+    /// <summary>Writes the "conversation" section: the history and the tool results already experienced.</summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName("messages");
+        JsonSerializer.Serialize(writer, _history, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>)));
+        writer.WriteStartArray("seenToolResults");
+        foreach (string id in _seenToolResults)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Checks a "conversation" section and returns what restores it.</summary>
+    public System.Action Read(SectionReader section)
+    {
+        var messages = section.Raw("messages");
+        List<ChatMessage> history;
+        try
+        {
+            history = messages.ValueKind == JsonValueKind.Array
+                ? (List<ChatMessage>?)messages.Deserialize(AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(List<ChatMessage>))) ?? []
+                : throw SectionReader.Refuse($"{section.Path}.messages must be an array, not {messages.ValueKind}");
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            throw new InvalidDataException($"The agent document is refused: its conversation is not valid ({exception.Message}).", exception);
+        }
+
+        var seen = new List<string>();
+        foreach (var (element, path) in section.Array("seenToolResults"))
+        {
+            seen.Add(element.ValueKind == JsonValueKind.String ? element.GetString()! : throw SectionReader.Refuse($"{path} must be a call id, not {element.ValueKind}"));
+        }
+
+        return () =>
+        {
+            _history = history;
+            _seenToolResults.Clear();
+            _seenToolResults.UnionWith(seen);
+        };
+    }
+
+    private bool FirstSight(string callId)
+    {
+        lock (_gate)
+        {
+            if (_seenToolResults.Count > SeenResultsLimit)
+            {
+                _seenToolResults.Clear();
+            }
+
+            return _seenToolResults.Add(callId);
+        }
+    }
+
+    private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
+    {
+        _journal.UserMessage(message);
+        _journal.Deliver();
+        _agent.ExperienceUserMessage(stimulus, message);
+        var user = new ChatMessage(ChatRole.User, StatePrompt.Neutralize(message));
+        List<ChatMessage> request;
+        lock (_gate)
+        {
+            request = new List<ChatMessage>(_history.Count + 1);
+            request.AddRange(_history);
+        }
+
+        request.Add(user);
+        return (request, user, PrepareOptions(options));
+    }
+
+    /// <summary>Logs a turn that failed at the provider; always <see langword="false"/>, so the exception flows on untouched.</summary>
+    private bool TurnFailed(Exception exception)
+    {
+        _log.TurnFailed(exception);
+        return false;
+    }
+
+    /// <summary>Hears the reply and keeps the turn: what was said to the agent (if anything), then what it answered.</summary>
+    private void EndTurn(ChatMessage? said, ChatResponse response, Counter<long> turns)
+    {
+        ObserveMessages(response.Messages, response: true);
+        ExperienceReply(response);
+        lock (_gate)
+        {
+            var history = new List<ChatMessage>(_history.Count + 1 + response.Messages.Count);
+            history.AddRange(_history);
+            if (said is not null)
+            {
+                history.Add(said);
+            }
+
+            history.AddRange(response.Messages);
+            _history = ChatViewport.Fit(history, _budget);
+        }
+
+        turns.Add(1);
+    }
+}

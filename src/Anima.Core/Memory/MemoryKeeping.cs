@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using Anima.StateModel;
+using Microsoft.Extensions.AI;
+
+namespace Anima.Memory;
+
+/// <summary>
+/// Remembering with feeling and recalling what fits the moment (F16): the agent's <see cref="IEmotionalMemory"/>, the
+/// embedding generator, memory ids that rise for the agent's whole life, and the epoch that tells a store whether
+/// the memories it holds continue the agent's.
+/// </summary>
+internal sealed partial class MemoryKeeping
+{
+    private readonly AnimaCore _agent;
+    private readonly Lock _gate;
+    private readonly TimeProvider _time;
+    private readonly MemoryOptions _options;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly ChannelProfile _profile;
+    private readonly Func<string?, string?> _emotionNamed;
+    private long _lastId;
+
+    /// <summary>
+    /// Names the present run of memories; renewed whenever they are replaced wholesale (a reset, an import), so a store
+    /// can tell memories that continue what it saved from a different history.
+    /// </summary>
+    private Guid _epoch = Guid.NewGuid();
+
+    public MemoryKeeping(AnimaCore agent, Lock gate, TimeProvider time, IEmotionalMemory memory, MemoryOptions options, IEmbeddingGenerator<string, Embedding<float>> embeddings, ChannelProfile profile, Func<string?, string?> emotionNamed)
+    {
+        _agent = agent;
+        _gate = gate;
+        _time = time;
+        Memory = memory;
+        _options = options;
+        _embeddings = embeddings;
+        _profile = profile;
+        _emotionNamed = emotionNamed;
+    }
+
+    /// <summary>Gets where the memories are kept.</summary>
+    public IEmotionalMemory Memory { get; }
+
+    /// <summary>Remembers a text with the feeling of the moment; see <see cref="AnimaCore.RememberAsync"/>.</summary>
+    public async Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken)
+    {
+        var vector = await EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        var state = _agent.State;
+        double importance = Math.Clamp(
+            (0.5 * state.Salience) + (0.3 * Math.Min(1, state.PredictionError / 2)) + (0.2 * state.Intensity) + (state.SurpriseSpike ? 0.2 : 0),
+            0,
+            1);
+        var memory = new EmotionalMemory(
+            Interlocked.Increment(ref _lastId),
+            text,
+            _time.GetUtcNow(),
+            state.Primary,
+            state.Vad,
+            [.. state.Reactors.Select(r => r.Level)],
+            importance,
+            vector);
+        Memory.Add(memory);
+        return memory;
+    }
+
+    /// <summary>Recalls the memories that fit a cue in the present mood, and lets the best one echo; see <see cref="AnimaCore.RecallAsync"/>.</summary>
+    public async Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count, CancellationToken cancellationToken)
+    {
+        if (Memory.Count == 0)
+        {
+            return [];
+        }
+
+        var vector = await EmbedAsync(cue, cancellationToken).ConfigureAwait(false);
+        var recalled = Memory.Recall(vector, _agent.State.Vad, _time.GetUtcNow(), count);
+        if (recalled.Count > 0 && _options.EchoStrength > 0)
+        {
+            _agent.Experience(Echo(recalled[0]));
+        }
+
+        return recalled;
+    }
+
+    /// <summary>The memories and the run they belong to, read together for a store.</summary>
+    public (Guid Epoch, IReadOnlyList<EmotionalMemory> Memories) ForStore()
+    {
+        lock (_gate)
+        {
+            return (_epoch, Memory.GetAll());
+        }
+    }
+
+    /// <summary>Forgets every memory; a new run of memories begins. Call under the agent's lock.</summary>
+    public void Reset()
+    {
+        Memory.Clear();
+        Interlocked.Exchange(ref _lastId, 0);
+        _epoch = Guid.NewGuid();
+    }
+
+    /// <summary>Replaces every memory with checked ones, as one run (<paramref name="epoch"/>, or a new one). Call under the agent's lock.</summary>
+    public void Replace(IReadOnlyList<EmotionalMemory> memories, Guid? epoch)
+    {
+        Memory.ReplaceAll(memories);
+        Interlocked.Exchange(ref _lastId, memories.Count > 0 ? memories[^1].Id : 0);
+        _epoch = epoch ?? Guid.NewGuid();
+    }
+
+    /// <summary>Checks memories (from a document or a store) against this agent before any is kept.</summary>
+    /// <exception cref="InvalidDataException">A memory is missing, out of order, or holds a value out of range; the message names it.</exception>
+    public List<EmotionalMemory> Check(IReadOnlyList<EmotionalMemory> memories)
+    {
+        var checkedMemories = new List<EmotionalMemory>(memories.Count);
+        int dimensions = memories.Count > 0 ? memories[0].Embedding.Length : 0;
+        long last = 0;
+        for (int i = 0; i < memories.Count; i++)
+        {
+            // Field names are built only for the message of a refusal: a load checks thousands of values.
+            var m = memories[i] ?? throw SectionReader.Refuse($"memories[{i}] is missing");
+            if (m.Id <= last)
+            {
+                throw SectionReader.Refuse($"memories[{i}].id is {m.Id}; ids must rise from one");
+            }
+
+            last = m.Id;
+            if (string.IsNullOrEmpty(m.Text))
+            {
+                throw SectionReader.Refuse($"memories[{i}].text is empty");
+            }
+
+            string emotion = _emotionNamed(m.Emotion) ?? throw SectionReader.Refuse($"memories[{i}].emotion is '{m.Emotion}', which is not an emotion of this agent's table");
+            if (!double.IsFinite(m.Feeling.Valence) || !double.IsFinite(m.Feeling.Arousal) || !double.IsFinite(m.Feeling.Dominance))
+            {
+                SectionReader.Within(m.Feeling.Valence, $"memories[{i}].feeling.valence", double.MinValue, double.MaxValue);
+                SectionReader.Within(m.Feeling.Arousal, $"memories[{i}].feeling.arousal", double.MinValue, double.MaxValue);
+                SectionReader.Within(m.Feeling.Dominance, $"memories[{i}].feeling.dominance", double.MinValue, double.MaxValue);
+            }
+
+            if (m.Levels is null || m.Levels.Count != _profile.Count)
+            {
+                throw SectionReader.Refuse($"memories[{i}].levels holds {m.Levels?.Count ?? 0} numbers; {_profile.Count} were expected");
+            }
+
+            var levels = new double[_profile.Count];
+            for (int c = 0; c < levels.Length; c++)
+            {
+                levels[c] = m.Levels[c] is >= 0 and <= 1 ? m.Levels[c] : SectionReader.Within(m.Levels[c], $"memories[{i}].levels[{c}]", 0, 1);
+            }
+
+            if (m.Importance is not (>= 0 and <= 1))
+            {
+                SectionReader.Within(m.Importance, $"memories[{i}].importance", 0, 1);
+            }
+
+            if (m.Embedding.Length != dimensions)
+            {
+                throw SectionReader.Refuse($"memories[{i}].embedding has {m.Embedding.Length} dimensions; the first memory's has {dimensions}");
+            }
+
+            float norm = TensorPrimitives.Norm(m.Embedding.Span);
+            if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
+            {
+                throw SectionReader.Refuse(string.Create(CultureInfo.InvariantCulture, $"memories[{i}].embedding has length {norm}; it must be of unit length"));
+            }
+
+            checkedMemories.Add(m with { Emotion = emotion, Levels = levels });
+        }
+
+        return checkedMemories;
+    }
+
+    private Stimulus Echo(RecalledMemory recalled)
+    {
+        var levels = recalled.Memory.Levels;
+        var now = _agent.State.Reactors;
+        double strength = _options.EchoStrength;
+        var echo = default(Stimulus);
+        for (int c = 0; c < now.Count && c < levels.Count; c++)
+        {
+            double pull = Math.Clamp((levels[c] - now[c].Level) * strength * recalled.Score, -strength, strength);
+            if (pull != 0)
+            {
+                echo = echo.With(now[c].Channel, pull);
+            }
+        }
+
+        return echo;
+    }
+
+    private async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_embeddings is HashingEmbeddingGenerator hashing)
+        {
+            return hashing.Embed(text);
+        }
+
+        var generated = await _embeddings.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (generated.Count == 0 || generated[0].Vector.Length == 0)
+        {
+            throw new InvalidOperationException($"The embedding generator {_embeddings.GetType().Name} returned no vector.");
+        }
+
+        var vector = generated[0].Vector.ToArray();
+        float norm = TensorPrimitives.Norm<float>(vector);
+        if (!(norm > 0) || !float.IsFinite(norm))
+        {
+            throw new InvalidOperationException($"The embedding generator {_embeddings.GetType().Name} returned a vector of length {norm}.");
+        }
+
+        TensorPrimitives.Divide(vector, norm, vector);
+        return vector;
+    }
+}

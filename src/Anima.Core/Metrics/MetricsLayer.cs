@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Anima.Numerics;
+using Anima.StateModel;
+
+namespace Anima.Metrics;
+
+/// <summary>
+/// L3, what is measured: φ over the window of recent states (the agent's <see cref="IIntegrationCalculator"/>),
+/// precision-weighted prediction error and surprise (its <see cref="IPredictionModel"/>), surprise spikes against a
+/// running mean, the homeostatic drives and the desires they raise.
+/// </summary>
+internal sealed class MetricsLayer : IStateSection
+{
+    /// <summary>The number of recent states φ is measured over.</summary>
+    public const int WindowLength = 32;
+
+    /// <summary>How fast the running mean and variance of surprise follow (an exponential average of about twenty experiences).</summary>
+    private const double SurpriseRate = 0.05;
+
+    /// <summary>A spike needs this many experiences behind it, so a newborn agent's first moments are not all spikes.</summary>
+    private const int SpikeMaturity = 5;
+
+    /// <summary>A spike needs a prediction error of at least this.</summary>
+    private const double SpikeError = 2;
+
+    /// <summary>The least standard deviation a spike is measured against, so a long calm does not make every ripple a spike.</summary>
+    private const double SpikeDeviationFloor = 0.5;
+
+    /// <summary>The spike threshold in standard deviations for a closed mind; openness lowers it by up to <see cref="OpennessEase"/>.</summary>
+    private const double SpikeThreshold = 3.5;
+
+    /// <summary>How much openness lowers the spike threshold.</summary>
+    private const double OpennessEase = 1.5;
+
+    private readonly ChannelProfile _profile;
+    private readonly IIntegrationCalculator _integration;
+    private readonly IPredictionModel _prediction;
+    private readonly int _bond;
+    private readonly NumberRange _model;
+    private readonly ObjectSlot<double[]> _window;
+    private readonly IntegerSlot _windowCount;
+    private readonly IntegerSlot _windowHead;
+    private readonly NumberSlot _surpriseMean;
+    private readonly NumberSlot _surpriseVariance;
+    private readonly NumberRange _pressure;
+    private readonly IntegerSlot _desiresFelt;
+
+    public MetricsLayer(StateLayout layout, ChannelProfile profile, IIntegrationCalculator integration, IPredictionModel prediction)
+    {
+        _profile = profile;
+        _integration = integration;
+        _prediction = prediction;
+        _bond = profile.IndexOf(ChannelRole.Bond);
+        _model = layout.Numbers(prediction.StateLength(profile.Count));
+        _window = layout.Object<double[]>();
+        _windowCount = layout.Integer();
+        _windowHead = layout.Integer();
+        _surpriseMean = layout.Number();
+        _surpriseVariance = layout.Number();
+        System.Diagnostics.Debug.Assert(Desires.NeedCount <= Thresholds.Slots, "Every need must have a desire slot.");
+        _pressure = layout.Numbers(Thresholds.Slots);
+        _desiresFelt = layout.Integer();
+    }
+
+    /// <inheritdoc />
+    public string Name => "metrics";
+
+    /// <summary>Gets the running mean of surprise: the free energy.</summary>
+    public double FreeEnergy(AgentState s) => _surpriseMean.Of(s);
+
+    /// <summary>Gets each need's smoothed pressure, in <see cref="Need"/> order.</summary>
+    public ReadOnlySpan<double> DesirePressure(AgentState s) => _pressure.Of(s)[..Desires.NeedCount];
+
+    /// <summary>Nothing measured yet: an empty window, the model at rest at <paramref name="levels"/>.</summary>
+    public void Reset(AgentState s, ReadOnlySpan<double> levels)
+    {
+        _prediction.Initialize(_model.Of(s), levels);
+        var window = _window.Get(s);
+        if (window is null)
+        {
+            _window.Set(s, new double[WindowSize]);
+        }
+        else
+        {
+            Array.Clear(window);
+        }
+
+        _windowCount.Of(s) = 0;
+        _windowHead.Of(s) = 0;
+        _surpriseMean.Of(s) = 0;
+        _surpriseVariance.Of(s) = 1;
+        _pressure.Of(s).Clear();
+        _desiresFelt.Of(s) = 0;
+    }
+
+    /// <summary>Measures one experience: φ with <paramref name="felt"/> as the newest state, the prediction's error and surprise, spikes, drives and desires.</summary>
+    /// <exception cref="InvalidOperationException">A custom calculator or model returned a value outside its contract.</exception>
+    public Measurement Measure(AgentState s, ReadOnlySpan<double> felt, long count, double openness, double longing)
+    {
+        var m = default(Measurement);
+        m.Phi = _integration.Compute(RecentStates(s, felt));
+        if (!double.IsFinite(m.Phi) || m.Phi < 0 || m.Phi > 1)
+        {
+            throw new InvalidOperationException($"The integration calculator {_integration.GetType().Name} returned {m.Phi}; φ must be in [0, 1].");
+        }
+
+        var outcome = _prediction.Observe(_model.Of(s), felt);
+        if (!double.IsFinite(outcome.Error) || outcome.Error < 0 || !double.IsFinite(outcome.Surprise))
+        {
+            throw new InvalidOperationException($"The prediction model {_prediction.GetType().Name} returned {outcome}; the error must be finite and non-negative and the surprise finite.");
+        }
+
+        m.Outcome = outcome;
+        ref double mean = ref _surpriseMean.Of(s);
+        ref double variance = ref _surpriseVariance.Of(s);
+        double deviation = outcome.Surprise - mean;
+        double threshold = SpikeThreshold - (OpennessEase * openness);
+        m.Spike = count >= SpikeMaturity && outcome.Error >= SpikeError && deviation > threshold * Math.Max(Math.Sqrt(variance), SpikeDeviationFloor);
+        mean += SurpriseRate * deviation;
+        variance = (1 - SurpriseRate) * (variance + (SurpriseRate * deviation * deviation));
+        m.Drives = Drives.Read(_profile, felt, _bond, longing);
+        m.DesiresArisen = Desires.Arise(m.Drives, _pressure.Of(s), ref _desiresFelt.Of(s));
+        return m;
+    }
+
+    /// <summary>Appends the felt state of a step that has succeeded to the window of recent states.</summary>
+    public void Commit(AgentState s, ReadOnlySpan<double> felt)
+    {
+        ref long head = ref _windowHead.Of(s);
+        ref long count = ref _windowCount.Of(s);
+        Write(s, felt);
+        head = (head + 1) % WindowLength;
+        count = Math.Min(count + 1, WindowLength);
+    }
+
+    /// <inheritdoc />
+    public void Write(AgentState s, Utf8JsonWriter writer)
+    {
+        writer.WriteNumbers("prediction", _model.Of(s));
+        writer.WriteNumbers("history", _window.Get(s));
+        writer.WriteNumber("historyCount", _windowCount.Of(s));
+        writer.WriteNumber("historyHead", _windowHead.Of(s));
+        writer.WriteNumber("surpriseMean", _surpriseMean.Of(s));
+        writer.WriteNumber("surpriseVariance", _surpriseVariance.Of(s));
+        writer.WriteNumber("desiresFelt", _desiresFelt.Of(s));
+        writer.WriteNumbers("desirePressure", DesirePressure(s));
+    }
+
+    /// <inheritdoc />
+    public void Read(SectionReader section, AgentState s)
+    {
+        section.Numbers("prediction", _model.Of(s));
+        var window = new double[WindowSize];
+        section.Numbers("history", window, 0, 1);
+        _window.Set(s, window);
+        _windowCount.Of(s) = section.Integer("historyCount", 0, WindowLength);
+        _windowHead.Of(s) = section.Integer("historyHead", 0, WindowLength - 1);
+        _surpriseMean.Of(s) = section.Number("surpriseMean");
+        _surpriseVariance.Of(s) = section.Number("surpriseVariance", 0, double.MaxValue);
+        _desiresFelt.Of(s) = section.Integer("desiresFelt", int.MinValue, int.MaxValue);
+        section.Numbers("desirePressure", _pressure.Of(s)[..Desires.NeedCount], 0, 1);
+    }
+
+    /// <summary>The size of the window buffer: every channel's ring of <see cref="WindowLength"/> slots, kept twice.</summary>
+    private int WindowSize => 2 * WindowLength * _profile.Count;
+
+    /// <summary>
+    /// Returns the recent states, oldest first, ending with <paramref name="newest"/> (the oldest drops out when the
+    /// window is full), without copying the window.
+    /// </summary>
+    /// <remarks>
+    /// Each channel has its own ring of <see cref="WindowLength"/> slots, kept twice over (slot <c>i</c> and
+    /// <c>i + WindowLength</c>), so any run of recent levels is contiguous. The newest state goes into the slot at
+    /// the head, which no committed window reads: if the step fails, nothing committed is lost.
+    /// </remarks>
+    public StateWindow RecentStates(AgentState s, ReadOnlySpan<double> newest)
+    {
+        Write(s, newest);
+        int kept = (int)Math.Min(_windowCount.Of(s), WindowLength - 1);
+        return new StateWindow(_window.Get(s), _profile.Count, 2 * WindowLength, (int)_windowHead.Of(s) + WindowLength - kept, kept + 1);
+    }
+
+    private void Write(AgentState s, ReadOnlySpan<double> row)
+    {
+        var window = _window.Get(s)!;
+        int head = (int)_windowHead.Of(s);
+        for (int c = 0; c < row.Length; c++)
+        {
+            int ring = c * 2 * WindowLength;
+            window[ring + head] = row[c];
+            window[ring + head + WindowLength] = row[c];
+        }
+    }
+}
+
+/// <summary>What <see cref="MetricsLayer.Measure"/> found in one experience.</summary>
+internal struct Measurement
+{
+    public double Phi;
+    public PredictionOutcome Outcome;
+    public bool Spike;
+    public Drive[] Drives;
+
+    /// <summary>The needs whose desire arose, as bits by <see cref="Need"/>.</summary>
+    public int DesiresArisen;
+}
