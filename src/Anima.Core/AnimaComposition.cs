@@ -4,6 +4,7 @@ using Anima.Engine;
 using Anima.Metrics;
 using Anima.Narration;
 using Anima.Reactors;
+using Anima.Stimuli;
 
 namespace Anima;
 
@@ -52,6 +53,7 @@ internal static class AnimaComposition
             options.Integration ?? GaussianIntegrationCalculator.Instance,
             prediction,
             options.Veto ?? ValueVeto.Instance,
-            options.Narrator ?? PhrasebookNarrator.Instance);
+            options.Narrator ?? PhrasebookNarrator.Instance,
+            options.Appraiser ?? EnglishStimulusAppraiser.Instance);
     }
 }

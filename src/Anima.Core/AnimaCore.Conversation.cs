@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Anima.Chat;
 using Microsoft.Extensions.AI;
 
 namespace Anima;
@@ -48,8 +48,8 @@ public sealed partial class AnimaCore
     /// Turns are taken one at a time. If the provider throws or the call is cancelled, the exception surfaces,
     /// nothing of the turn joins the history, and the state keeps only having heard the message.
     /// </remarks>
-    public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await _conversation.ChatAsync(CheckTurn(message, stimulus), message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false);
+    public Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        _conversation.ChatAsync(message, stimulus, options, cancellationToken);
 
     /// <summary>
     /// Says something to the agent and streams its reply; otherwise as <see cref="ChatAsync"/>. The turn joins
@@ -62,14 +62,8 @@ public sealed partial class AnimaCore
     /// <returns>The provider's updates as they arrive.</returns>
     /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
-    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var client = CheckTurn(message, stimulus);
-        await foreach (var update in _conversation.ChatStreamingAsync(client, message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false))
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        _conversation.ChatStreamingAsync(message, stimulus, options, cancellationToken);
 
     /// <summary>
     /// Lets the agent speak first, unprompted, through its <see cref="ChatClient"/>: the request carries the inner state
@@ -85,37 +79,18 @@ public sealed partial class AnimaCore
     /// stands for the silence, because many providers cannot answer without one; it is not kept in the history.
     /// If the provider throws or the call is cancelled, the exception surfaces and nothing joins the history.
     /// </remarks>
-    public async Task<ChatResponse> InitiateAsync(ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await _conversation.InitiateAsync(ChatClient ?? throw NoChatClient(), options, cancellationToken).ConfigureAwait(false);
+    public Task<ChatResponse> InitiateAsync(ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        _conversation.InitiateAsync(options, cancellationToken);
 
     /// <summary>Returns a copy of the options whose instructions carry the persona and the inner state.</summary>
     internal ChatOptions PrepareOptions(ChatOptions? options) => _conversation.PrepareOptions(options);
 
-    /// <summary>Records the tool calls and results and what the agent said in messages; experiences new tool results.</summary>
-    internal void ObserveMessages(IEnumerable<ChatMessage> messages, bool response) => _conversation.ObserveMessages(messages, response);
-
-    /// <summary>Experiences what the agent itself said.</summary>
-    internal void ExperienceReply(ChatResponse response) => _conversation.ExperienceReply(response);
-
-    /// <summary>Records that someone spoke to the agent.</summary>
-    internal void RecordUserMessage(string text)
-    {
-        _journal.UserMessage(text);
-        _journal.Deliver();
-    }
+    /// <summary>Gets the conversation, for the chat middleware that carries it through another pipeline.</summary>
+    internal Conversation Conversation => _conversation;
 
     /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
     internal List<AnimaEvent> EventsAfter(long sequence) => _journal.After(sequence);
 
-    private static InvalidOperationException NoChatClient() =>
-        new("This agent has no chat client; pass one to the AnimaCore constructor (or a chat client factory to AddAnima).");
-
-    /// <summary>Checks a turn before anything happens, and returns the client it will go through.</summary>
-    private IChatClient CheckTurn(string message, Stimulus? stimulus)
-    {
-        var client = ChatClient ?? throw NoChatClient();
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        _pipeline.Check(stimulus ?? default, nameof(stimulus));
-        return client;
-    }
+    /// <summary>Checks that a stimulus names only channels of the agent's profile.</summary>
+    internal void Check(in Stimulus stimulus, string parameter) => _pipeline.Check(stimulus, parameter);
 }

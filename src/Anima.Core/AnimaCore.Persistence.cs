@@ -20,11 +20,7 @@ public sealed partial class AnimaCore
     /// <returns>The memory kept.</returns>
     /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or white space.</exception>
     /// <exception cref="InvalidOperationException">The embedding generator returned no vector, or one of zero length.</exception>
-    public Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        return _memory.RememberAsync(text, cancellationToken);
-    }
+    public Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken = default) => _memory.RememberAsync(text, cancellationToken);
 
     /// <summary>
     /// Recalls the memories that best fit a cue in the present mood, and lets the best one echo: each reactor is pushed
@@ -37,12 +33,7 @@ public sealed partial class AnimaCore
     /// <returns>The memories, best first; empty when there are none.</returns>
     /// <exception cref="ArgumentException"><paramref name="cue"/> is null, empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
-    public Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count = 3, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(cue);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return _memory.RecallAsync(cue, count, cancellationToken);
-    }
+    public Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count = 3, CancellationToken cancellationToken = default) => _memory.RecallAsync(cue, count, cancellationToken);
 
     /// <summary>
     /// Writes the agent's whole state — every layer, the last snapshot, the conversation and the memories — as a
@@ -51,11 +42,7 @@ public sealed partial class AnimaCore
     /// </summary>
     /// <param name="utf8Json">Where the UTF-8 JSON goes; left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public void ExportState(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        utf8Json.Write(Export(includeMemories: true).WrittenSpan);
-    }
+    public void ExportState(Stream utf8Json) => (utf8Json ?? throw new ArgumentNullException(nameof(utf8Json))).Write(Export(includeMemories: true).WrittenSpan);
 
     /// <summary>Returns the agent's whole state as a versioned JSON document; see <see cref="ExportState(Stream)"/>.</summary>
     /// <returns>The JSON text.</returns>
@@ -69,29 +56,13 @@ public sealed partial class AnimaCore
     /// <param name="utf8Json">The UTF-8 JSON document, read to its end (at most <see cref="MaxStateDocumentBytes"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="InvalidDataException">The document is too large, malformed, of another format or a newer version, made for a differently built agent, or holds a value out of range; the message names it, and the agent is unchanged.</exception>
-    public void ImportState(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, buffer.Length + read > MaxStateDocumentBytes ? throw TooLarge() : read);
-        }
-
-        Import(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null, null);
-    }
+    public void ImportState(Stream utf8Json) => Import(AgentDocument.ReadAll(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), MaxStateDocumentBytes), null, null);
 
     /// <summary>Replaces the agent's state with one written by <see cref="ExportState()"/>; see <see cref="ImportState(Stream)"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="InvalidDataException">The document is refused; the message says why, and the agent is unchanged.</exception>
-    public void ImportState(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        Import(json.Length > MaxStateDocumentBytes || Encoding.UTF8.GetByteCount(json) > MaxStateDocumentBytes ? throw TooLarge() : Encoding.UTF8.GetBytes(json), null, null);
-    }
+    public void ImportState(string json) => Import(AgentDocument.Bytes(json ?? throw new ArgumentNullException(nameof(json)), MaxStateDocumentBytes), null, null);
 
     /// <summary>Saves this agent's whole state in a store under <paramref name="agentId"/>; see <see cref="IAnimaStore.SaveAsync"/>.</summary>
     /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
@@ -120,29 +91,27 @@ public sealed partial class AnimaCore
     /// <summary>Imports a document a store kept, with the memories it kept beside it; all checked before anything changes.</summary>
     internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories, Guid epoch) => Import(utf8, memories, epoch);
 
-    private static InvalidDataException TooLarge() => new($"The agent document is larger than the limit of {MaxStateDocumentBytes} bytes.");
-
     private ArrayBufferWriter<byte> Export(bool includeMemories)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using var writer = new Utf8JsonWriter(buffer);
-        lock (_gate)
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            _document.Write(writer, _state, includeMemories ? _memory.Memory.GetAll() : null);
+            lock (_gate)
+            {
+                _document.Write(writer, _state, includeMemories ? _memory.Memory.GetAll() : null);
+            }
         }
 
-        writer.Flush();
         return buffer;
     }
 
     private void Import(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories, Guid? epoch)
     {
-        var import = _document.Read(utf8, storedMemories);
+        var import = _document.Read(utf8, storedMemories, epoch);
         lock (_gate)
         {
             _state.CopyFrom(import.State);
             _snapshot = _pipeline.Snapshot(_state);
-            _memory.Replace(import.Memories, epoch);
             import.Restore();
         }
     }

@@ -6,7 +6,6 @@ using Anima.Events;
 using Anima.Memory;
 using Anima.Persistence;
 using Anima.StateModel;
-using Anima.Stimuli;
 using Microsoft.Extensions.AI;
 
 namespace Anima;
@@ -29,11 +28,7 @@ namespace Anima;
 public sealed partial class AnimaCore
 {
     private readonly Lock _gate = new();
-    private readonly ChannelProfile _profile;
-    private readonly EmotionTable _table;
-    private readonly ValueSystem _values;
     private readonly TimeProvider _time;
-    private readonly IStimulusAppraiser _appraiser;
     private readonly Pipeline _pipeline;
     private readonly AgentLog _log;
     private readonly EventJournal _journal;
@@ -51,19 +46,15 @@ public sealed partial class AnimaCore
     public AnimaCore(AnimaOptions options, IChatClient? chatClient = null)
     {
         var memoryOptions = AnimaComposition.Check(options);
-        _profile = options.Profile;
-        _table = options.Emotions;
-        _values = options.Values;
         _time = options.TimeProvider;
-        _appraiser = options.Appraiser ?? EnglishStimulusAppraiser.Instance;
-        ChatClient = chatClient;
+        (Profile, Emotions, Values, ChatClient) = (options.Profile, options.Emotions, options.Values, chatClient);
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
         _pipeline = new Pipeline(AnimaComposition.Engine(options, Seed));
         _log = new AgentLog(options.LoggerFactory);
         _journal = new EventJournal(_gate, _time, _log, this);
         _conversation = new Conversation(this, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens);
-        _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), _profile, _pipeline.EmotionNamed);
-        _document = new AgentDocument(_pipeline, _profile, _table, Seed, _values, _conversation, _journal, _memory);
+        _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), Profile, _pipeline.EmotionNamed);
+        _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory);
         _state = _pipeline.NewState();
         _scratch = _pipeline.NewState();
         _pipeline.Reset(_state);
@@ -77,43 +68,25 @@ public sealed partial class AnimaCore
     public IChatClient? ChatClient { get; }
 
     /// <summary>Gets the agent's channel profile.</summary>
-    public ChannelProfile Profile => _profile;
+    public ChannelProfile Profile { get; }
 
     /// <summary>Gets the agent's emotion table.</summary>
-    public EmotionTable Emotions => _table;
+    public EmotionTable Emotions { get; }
 
     /// <summary>Gets the agent's values.</summary>
-    public ValueSystem Values => _values;
+    public ValueSystem Values { get; }
 
     /// <summary>Gets the personality the agent was built with.</summary>
     public Personality ConfiguredPersonality => _pipeline.Configured;
 
     /// <summary>Gets the agent's personality now, after growth with experience (see <see cref="GetGrowthReport"/>).</summary>
-    public Personality Personality
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pipeline.Personality(_state);
-            }
-        }
-    }
+    public Personality Personality => Locked(static (pipeline, state) => pipeline.Personality(state));
 
     /// <summary>Gets the snapshot of the latest experience (or of the agent at rest, before any).</summary>
     public AnimaState State => _snapshot;
 
     /// <summary>Gets the agent's soul matrix as it is now: how each channel answers each appraisal dimension.</summary>
-    public SoulMatrix Soul
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pipeline.Soul(_state);
-            }
-        }
-    }
+    public SoulMatrix Soul => Locked(static (pipeline, state) => pipeline.Soul(state));
 
     /// <summary>Lets the agent experience a stimulus, with the message that carried it if there was one.</summary>
     /// <param name="stimulus">What happened, as deltas over channels. Pass <c>default</c> to let the message alone speak.</param>
@@ -125,16 +98,13 @@ public sealed partial class AnimaCore
     /// </exception>
     /// <exception cref="InvalidOperationException">A custom layer returned a value outside its contract; the agent is unchanged.</exception>
     public AnimaState Experience(Stimulus stimulus, string? message = null) =>
-        Live(stimulus, string.IsNullOrEmpty(message) ? null : message, trigger: null);
+        Commit(stimulus, _pipeline.Hear(stimulus, message), trigger: null);
 
     /// <summary>
-    /// Lets the agent experience the outcome of a tool it used. A failure stings (tension up, satisfaction down),
-    /// sets off the profile's <see cref="GlandTrigger.ToolFailure"/> glands and adds a tenth to
-    /// <see cref="AnimaState.Frustration"/>, scaled by how easily this soul is frustrated
-    /// (<see cref="SoulMatrix.FrustrationSensitivity"/>). A success satisfies a little, sets off the
-    /// <see cref="GlandTrigger.ToolSuccess"/> glands, halves frustration and takes a further twentieth away; when
-    /// it ends a struggle (frustration of at least a tenth), the <see cref="GlandTrigger.Relief"/> glands answer
-    /// in proportion to the frustration that was felt.
+    /// Lets the agent experience the outcome of a tool it used. A failure stings, sets off the
+    /// <see cref="GlandTrigger.ToolFailure"/> glands and adds a tenth to <see cref="AnimaState.Frustration"/>, scaled by
+    /// <see cref="SoulMatrix.FrustrationSensitivity"/>; a success satisfies, sets off the <see cref="GlandTrigger.ToolSuccess"/>
+    /// glands and halves frustration less a twentieth, and after a struggle the <see cref="GlandTrigger.Relief"/> glands answer.
     /// </summary>
     /// <param name="succeeded">Whether the tool did what was asked.</param>
     /// <returns>The agent's state after the experience.</returns>
@@ -152,10 +122,7 @@ public sealed partial class AnimaCore
     /// <remarks><see cref="StartHeartbeat"/> calls this on a timer of the agent's <see cref="TimeProvider"/>.</remarks>
     public AnimaState Heartbeat() => Commit(default, Appraisal.Empty, null);
 
-    /// <summary>
-    /// Starts calling <see cref="Heartbeat"/> every <paramref name="interval"/> on a timer of the agent's
-    /// <see cref="TimeProvider"/> (so a <c>FakeTimeProvider</c> drives it in tests), until the returned heartbeat is disposed.
-    /// </summary>
+    /// <summary>Calls <see cref="Heartbeat"/> every <paramref name="interval"/> on a timer of the agent's <see cref="TimeProvider"/> (a <c>FakeTimeProvider</c> drives it in tests) until the returned heartbeat is disposed.</summary>
     /// <param name="interval">The time between beats.</param>
     /// <returns>The running heartbeat.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
@@ -182,26 +149,20 @@ public sealed partial class AnimaCore
 
     /// <summary>Reports how the agent has grown with experience: its personality and its soul matrix.</summary>
     /// <returns>Every trait's change, largest first, and what caused it.</returns>
-    public GrowthReport GetGrowthReport()
-    {
-        lock (_gate)
-        {
-            return _pipeline.GrowthReport(_state);
-        }
-    }
+    public GrowthReport GetGrowthReport() => Locked(static (pipeline, state) => pipeline.GrowthReport(state));
 
     /// <summary>Experiences a message the user said: the appraisal, and the profile's <see cref="GlandTrigger.UserMessage"/> glands.</summary>
-    internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message) => Live(stimulus, message, GlandTrigger.UserMessage);
+    internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message) => Commit(stimulus, _pipeline.Hear(stimulus, message), GlandTrigger.UserMessage);
 
     /// <summary>Logs a heartbeat that failed; the heartbeat goes on.</summary>
     internal void LogHeartbeatFailed(Exception exception) => _log.HeartbeatFailed(exception);
 
-    private AnimaState Live(Stimulus stimulus, string? message, GlandTrigger? trigger)
+    private T Locked<T>(Func<Pipeline, AgentState, T> read)
     {
-        _pipeline.Check(stimulus, nameof(stimulus));
-        var appraisal = message is null ? Appraisal.Empty : _appraiser.Appraise(message);
-        _pipeline.Check(appraisal.Stimulus, nameof(message));
-        return Commit(stimulus, appraisal, trigger);
+        lock (_gate)
+        {
+            return read(_pipeline, _state);
+        }
     }
 
     private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
@@ -218,13 +179,7 @@ public sealed partial class AnimaCore
             _journal.Experienced(snapshot, arisen, _pipeline.DesirePressure(_state));
         }
 
-        _log.Experienced(snapshot, trigger);
-        if (activity is not null)
-        {
-            activity.SetTag("anima.emotion", snapshot.Primary);
-            activity.SetTag("anima.trigger", trigger?.ToString() ?? "stimulus");
-        }
-
+        _log.Experienced(snapshot, trigger, activity);
         _journal.Deliver();
         return snapshot;
     }

@@ -80,26 +80,26 @@ public sealed class AnimaChatClient : DelegatingChatClient
             last = message;
         }
 
-        Agent.ObserveMessages(request, response: false);
+        Agent.Conversation.ObserveMessages(request, response: false);
         if (last is { } heard && heard.Role == ChatRole.User)
         {
             // The same message object is heard once, however many rounds of tool calls repeat it.
             if (!ReferenceEquals(Interlocked.Exchange(ref _lastHeard, heard), heard) && !string.IsNullOrWhiteSpace(heard.Text))
             {
-                Agent.RecordUserMessage(heard.Text);
+                Agent.Conversation.Heard(heard.Text);
                 Agent.ExperienceUserMessage(default, heard.Text);
             }
         }
 
-        return (request, Agent.PrepareOptions(options));
+        return (request, Agent.Conversation.PrepareOptions(options));
     }
 
     private void Conclude(ChatResponse response)
     {
-        Agent.ObserveMessages(response.Messages, response: true);
+        Agent.Conversation.ObserveMessages(response.Messages, response: true);
         if (ExperienceReplies)
         {
-            Agent.ExperienceReply(response);
+            Agent.Conversation.ExperienceReply(response);
         }
     }
 

@@ -11,8 +11,9 @@ internal sealed partial class Conversation
     public const string SilenceCue = "(Silence. Nobody has said anything for a while.)";
 
     /// <summary>Lets the agent speak first; the reply joins the history and is experienced, the silence cue is not kept.</summary>
-    public async Task<ChatResponse> InitiateAsync(IChatClient client, ChatOptions? options, CancellationToken cancellationToken)
+    public async Task<ChatResponse> InitiateAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
+        var client = _agent.ChatClient ?? throw NoChatClient();
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -68,13 +68,14 @@ internal sealed partial class Conversation
     public string Prompt(AnimaState state) => _serializer.Serialize(state);
 
     /// <summary>Takes one turn: the message heard, the request sent with the inner state, the reply heard and kept.</summary>
-    public async Task<ChatResponse> ChatAsync(IChatClient client, string message, Stimulus stimulus, ChatOptions? options, CancellationToken cancellationToken)
+    public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus, ChatOptions? options, CancellationToken cancellationToken)
     {
+        var client = CheckTurn(message, stimulus);
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var activity = Telemetry.Source.StartActivity("anima.chat");
-            var (request, user, requestOptions) = BeginTurn(message, stimulus, options);
+            var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
             EndTurn(user, response, Telemetry.ChatTurns);
             return response;
@@ -90,13 +91,14 @@ internal sealed partial class Conversation
     }
 
     /// <summary>Takes one turn and streams the reply; the turn is kept once the stream has been read to its end.</summary>
-    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(IChatClient client, string message, Stimulus stimulus, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var client = CheckTurn(message, stimulus);
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var activity = Telemetry.Source.StartActivity("anima.chat");
-            var (request, user, requestOptions) = BeginTurn(message, stimulus, options);
+            var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var updates = new List<ChatResponseUpdate>();
             await foreach (var update in client.GetStreamingResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false))
             {
@@ -216,6 +218,19 @@ internal sealed partial class Conversation
         };
     }
 
+    /// <summary>The error for a turn asked of an agent built without a chat client.</summary>
+    private static InvalidOperationException NoChatClient() =>
+        new("This agent has no chat client; pass one to the AnimaCore constructor (or a chat client factory to AddAnima).");
+
+    /// <summary>Checks a turn before anything happens, and returns the client it will go through.</summary>
+    private IChatClient CheckTurn(string message, Stimulus? stimulus)
+    {
+        var client = _agent.ChatClient ?? throw NoChatClient();
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        _agent.Check(stimulus ?? default, nameof(stimulus));
+        return client;
+    }
+
     private bool FirstSight(string callId)
     {
         lock (_gate)
@@ -229,10 +244,16 @@ internal sealed partial class Conversation
         }
     }
 
+    /// <summary>Records that someone spoke to the agent.</summary>
+    public void Heard(string text)
+    {
+        _journal.UserMessage(text);
+        _journal.Deliver();
+    }
+
     private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
     {
-        _journal.UserMessage(message);
-        _journal.Deliver();
+        Heard(message);
         _agent.ExperienceUserMessage(stimulus, message);
         var user = new ChatMessage(ChatRole.User, StatePrompt.Neutralize(message));
         List<ChatMessage> request;

@@ -36,10 +36,16 @@ internal sealed partial class AgentLog
         }
     }
 
-    /// <summary>Logs and counts what one committed experience raised.</summary>
-    public void Experienced(AnimaState state, GlandTrigger? trigger)
+    /// <summary>Logs and counts what one committed experience raised, and tags its activity.</summary>
+    public void Experienced(AnimaState state, GlandTrigger? trigger, System.Diagnostics.Activity? activity)
     {
         Telemetry.Record(state);
+        if (activity is not null)
+        {
+            activity.SetTag("anima.emotion", state.Primary);
+            activity.SetTag("anima.trigger", trigger?.ToString() ?? "stimulus");
+        }
+
         if (!_logger.IsEnabled(LogLevel.Debug))
         {
             return;

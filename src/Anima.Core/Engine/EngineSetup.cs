@@ -13,4 +13,5 @@ internal sealed record EngineSetup(
     IIntegrationCalculator Integration,
     IPredictionModel Prediction,
     IValueSystem Veto,
-    INarrator Narrator);
+    INarrator Narrator,
+    IStimulusAppraiser Appraiser);

@@ -42,7 +42,7 @@ internal sealed partial class Pipeline
         _seed = setup.Seed;
         _narrator = setup.Narrator;
         _life = new Life(_layout);
-        _attention = new AttentionLayer(_layout);
+        _attention = new AttentionLayer(_layout, setup.Appraiser);
         _reactors = new ReactorLayer(_layout, setup.Profile, setup.Reactor);
         _growth = new GrowthLayer(_layout, setup.Personality);
         _emotions = new EmotionLayer(_layout, setup.Profile, setup.Emotions, setup.EmotionMap);
@@ -156,6 +156,16 @@ internal sealed partial class Pipeline
 
         // The soul's base follows from the personality now; the soul itself was read as it was.
         _reactors.BaseFor(_growth.Personality(s), _reactors.SoulBase(s));
+    }
+
+    /// <summary>Checks a stimulus and appraises the message that came with it, if any (null or empty for none).</summary>
+    /// <exception cref="ArgumentException">The stimulus, or what the appraiser heard, names a channel the profile does not have.</exception>
+    public Appraisal Hear(in Stimulus stimulus, string? message)
+    {
+        Check(stimulus, nameof(stimulus));
+        var appraisal = _attention.Appraise(message);
+        Check(appraisal.Stimulus, nameof(message));
+        return appraisal;
     }
 
     /// <summary>Checks that a stimulus names only channels of the profile.</summary>

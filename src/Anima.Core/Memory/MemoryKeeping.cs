@@ -45,6 +45,7 @@ internal sealed partial class MemoryKeeping
     /// <summary>Remembers a text with the feeling of the moment; see <see cref="AnimaCore.RememberAsync"/>.</summary>
     public async Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var vector = await EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         var state = _agent.State;
         double importance = Math.Clamp(
@@ -67,6 +68,8 @@ internal sealed partial class MemoryKeeping
     /// <summary>Recalls the memories that fit a cue in the present mood, and lets the best one echo; see <see cref="AnimaCore.RecallAsync"/>.</summary>
     public async Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (Memory.Count == 0)
         {
             return [];

@@ -97,8 +97,9 @@ internal sealed class AgentDocument
     /// </summary>
     /// <param name="utf8">The document.</param>
     /// <param name="storedMemories">Memories a store kept beside the document, or <see langword="null"/> to take the document's own.</param>
+    /// <param name="epoch">The run the stored memories belong to, or <see langword="null"/> to begin a new one.</param>
     /// <exception cref="InvalidDataException">The document is refused; the message names what is wrong.</exception>
-    public Import Read(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories)
+    public Import Read(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory>? storedMemories, Guid? epoch)
     {
         try
         {
@@ -128,10 +129,10 @@ internal sealed class AgentDocument
             if (version == 1)
             {
                 using var upgraded = Upgrade(root);
-                return Read(new SectionReader(upgraded.RootElement, string.Empty).Object("sections"), storedMemories);
+                return Read(new SectionReader(upgraded.RootElement, string.Empty).Object("sections"), storedMemories, epoch);
             }
 
-            return Read(new SectionReader(root, string.Empty).Object("sections"), storedMemories);
+            return Read(new SectionReader(root, string.Empty).Object("sections"), storedMemories, epoch);
         }
         catch (JsonException exception)
         {
@@ -139,7 +140,7 @@ internal sealed class AgentDocument
         }
     }
 
-    private Import Read(SectionReader sections, IReadOnlyList<EmotionalMemory>? storedMemories)
+    private Import Read(SectionReader sections, IReadOnlyList<EmotionalMemory>? storedMemories, Guid? epoch)
     {
         ReadAgent(sections.Object("agent"));
         var state = _pipeline.NewState();
@@ -152,7 +153,7 @@ internal sealed class AgentDocument
         var conversation = _conversation.Read(sections.Object("conversation"));
         var events = _journal.Read(sections.Object("events"));
         var memories = _memory.Check(storedMemories ?? (sections.OptionalObject("memory") is { } memory ? MemoryKeeping.Read(memory) : []));
-        return new Import(state, memories, conversation + events);
+        return new Import(state, conversation + events + (() => _memory.Replace(memories, epoch)));
     }
 
     /// <summary>Checks that the document was made by an agent built as this one.</summary>
@@ -189,6 +190,28 @@ internal sealed class AgentDocument
         }
     }
 
+    /// <summary>Reads a stream to its end, refusing more than <paramref name="limit"/> bytes.</summary>
+    /// <exception cref="InvalidDataException">The stream holds more than the limit.</exception>
+    public static byte[] ReadAll(Stream utf8Json, int limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, buffer.Length + read > limit ? throw TooLarge(limit) : read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The UTF-8 bytes of a document, refusing more than <paramref name="limit"/>.</summary>
+    /// <exception cref="InvalidDataException">The text is longer than the limit.</exception>
+    public static byte[] Bytes(string json, int limit) =>
+        json.Length > limit || System.Text.Encoding.UTF8.GetByteCount(json) > limit ? throw TooLarge(limit) : System.Text.Encoding.UTF8.GetBytes(json);
+
+    private static InvalidDataException TooLarge(int limit) => new($"The agent document is larger than the limit of {limit} bytes.");
+
     private static JsonDocument Upgrade(JsonElement v1)
     {
         var node = JsonObject.Create(v1)!;
@@ -207,6 +230,5 @@ internal sealed class AgentDocument
 
 /// <summary>A checked document, ready to replace the agent's state under its lock.</summary>
 /// <param name="State">The inner state, a fresh state of the agent's layout.</param>
-/// <param name="Memories">The checked memories.</param>
-/// <param name="Restore">What restores the conversation and the events.</param>
-internal sealed record Import(AgentState State, List<EmotionalMemory> Memories, System.Action Restore);
+/// <param name="Restore">What restores the conversation, the events and the memories, to run under the agent's lock.</param>
+internal sealed record Import(AgentState State, System.Action Restore);

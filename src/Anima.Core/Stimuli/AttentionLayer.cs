@@ -27,15 +27,20 @@ internal sealed class AttentionLayer : IStateSection
     /// <summary>How fast the trend of experience follows: a fifth of the way each experience.</summary>
     private const double TrendRate = 0.2;
 
+    private readonly IStimulusAppraiser _appraiser;
     private readonly NumberRange _trend;
 
-    public AttentionLayer(StateLayout layout)
+    public AttentionLayer(StateLayout layout, IStimulusAppraiser appraiser)
     {
+        _appraiser = appraiser;
         _trend = layout.Numbers(4);
     }
 
     /// <inheritdoc />
     public string Name => "attention";
+
+    /// <summary>What a message carries, by the agent's <see cref="IStimulusAppraiser"/>; nothing for no message.</summary>
+    public Appraisal Appraise(string? message) => string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
 
     /// <summary>Nothing seen yet.</summary>
     public void Reset(AgentState s) => _trend.Of(s).Clear();
