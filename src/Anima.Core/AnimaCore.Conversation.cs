@@ -88,9 +88,6 @@ public sealed partial class AnimaCore
     /// <summary>Gets the conversation, for the chat middleware that carries it through another pipeline.</summary>
     internal Conversation Conversation => _conversation;
 
-    /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
-    internal List<AnimaEvent> EventsAfter(long sequence) => _journal.After(sequence);
-
     /// <summary>Checks that a stimulus names only channels of the agent's profile.</summary>
     internal void Check(in Stimulus stimulus, string parameter) => _pipeline.Check(stimulus, parameter);
 }

@@ -82,14 +82,24 @@ public sealed partial class AnimaCore
     public Task<bool> LoadAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
         (store ?? throw new ArgumentNullException(nameof(store))).LoadAsync(agentId, this, cancellationToken);
 
-    /// <summary>The document a store keeps: everything but the memories, which a store keeps row by row.</summary>
-    internal byte[] ExportStateWithoutMemories() => Export(includeMemories: false).WrittenSpan.ToArray();
+    /// <summary>Takes, atomically, what a store keeps: the document without memories, the memories, and the events numbered above <paramref name="eventsAfter"/>.</summary>
+    /// <param name="eventsAfter">The newest event the store already holds; 0 for all the agent still keeps.</param>
+    /// <returns>The checkpoint; see <see cref="AnimaCheckpoint"/> for how a store saves it incrementally.</returns>
+    public AnimaCheckpoint CreateCheckpoint(long eventsAfter = 0)
+    {
+        lock (_gate)
+        {
+            var memories = _memory.Memory.GetAll();
+            return new AnimaCheckpoint(Export(includeMemories: false).WrittenMemory, memories, _memory.Epoch, _journal.After(eventsAfter));
+        }
+    }
 
-    /// <summary>The memories and the run they belong to, read together for a store.</summary>
-    internal (Guid Epoch, IReadOnlyList<EmotionalMemory> Memories) MemoriesForStore() => _memory.ForStore();
-
-    /// <summary>Imports a document a store kept, with the memories it kept beside it; all checked before anything changes.</summary>
-    internal void ImportFromStore(ReadOnlySpan<byte> utf8, IReadOnlyList<EmotionalMemory> memories, Guid epoch) => Import(utf8, memories, epoch);
+    /// <summary>Replaces the agent's state with a checkpoint a store kept; as <see cref="ImportState(Stream)"/>, with the checkpoint's memories and their run.</summary>
+    /// <param name="checkpoint">The checkpoint; its events stay with the store.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="checkpoint"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The document or a memory is refused; the message says why, and the agent is unchanged.</exception>
+    public void RestoreCheckpoint(AnimaCheckpoint checkpoint) =>
+        Import((checkpoint ?? throw new ArgumentNullException(nameof(checkpoint))).Document.Span, checkpoint.Memories, checkpoint.MemoryEpoch);
 
     private ArrayBufferWriter<byte> Export(bool includeMemories)
     {

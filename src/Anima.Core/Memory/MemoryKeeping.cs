@@ -52,17 +52,15 @@ internal sealed partial class MemoryKeeping
             (0.5 * state.Salience) + (0.3 * Math.Min(1, state.PredictionError / 2)) + (0.2 * state.Intensity) + (state.SurpriseSpike ? 0.2 : 0),
             0,
             1);
-        var memory = new EmotionalMemory(
-            Interlocked.Increment(ref _lastId),
-            text,
-            _time.GetUtcNow(),
-            state.Primary,
-            state.Vad,
-            [.. state.Reactors.Select(r => r.Level)],
-            importance,
-            vector);
-        Memory.Add(memory);
-        return memory;
+        double[] levels = [.. state.Reactors.Select(r => r.Level)];
+        lock (_gate)
+        {
+            // The id is taken and the memory kept under the agent's lock, so ids rise in the order memories are kept,
+            // across threads and resets alike.
+            var memory = new EmotionalMemory(++_lastId, text, _time.GetUtcNow(), state.Primary, state.Vad, levels, importance, vector);
+            Memory.Add(memory);
+            return memory;
+        }
     }
 
     /// <summary>Recalls the memories that fit a cue in the present mood, and lets the best one echo; see <see cref="AnimaCore.RecallAsync"/>.</summary>
@@ -85,20 +83,14 @@ internal sealed partial class MemoryKeeping
         return recalled;
     }
 
-    /// <summary>The memories and the run they belong to, read together for a store.</summary>
-    public (Guid Epoch, IReadOnlyList<EmotionalMemory> Memories) ForStore()
-    {
-        lock (_gate)
-        {
-            return (_epoch, Memory.GetAll());
-        }
-    }
+    /// <summary>Gets the run the memories belong to (see <see cref="AnimaCheckpoint.MemoryEpoch"/>). Read under the agent's lock.</summary>
+    public Guid Epoch => _epoch;
 
     /// <summary>Forgets every memory; a new run of memories begins. Call under the agent's lock.</summary>
     public void Reset()
     {
         Memory.Clear();
-        Interlocked.Exchange(ref _lastId, 0);
+        _lastId = 0;
         _epoch = Guid.NewGuid();
     }
 
@@ -106,7 +98,7 @@ internal sealed partial class MemoryKeeping
     public void Replace(IReadOnlyList<EmotionalMemory> memories, Guid? epoch)
     {
         Memory.ReplaceAll(memories);
-        Interlocked.Exchange(ref _lastId, memories.Count > 0 ? memories[^1].Id : 0);
+        _lastId = memories.Count > 0 ? memories[^1].Id : 0;
         _epoch = epoch ?? Guid.NewGuid();
     }
 

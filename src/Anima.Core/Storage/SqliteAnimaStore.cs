@@ -18,63 +18,7 @@ namespace Anima;
 public sealed class SqliteAnimaStore : IAnimaStore
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int SchemaVersion = 5;
-
-    /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
-    private const int ApplicationId = 0x414E494D;
-
-    /// <summary>The schema, one step per version; step <c>i</c> takes a file from version <c>i</c> to <c>i + 1</c>.</summary>
-    private static readonly Action<SqliteConnection, SqliteTransaction>[] Migrations =
-    [
-        Script("""
-        CREATE TABLE agents (
-            id TEXT NOT NULL PRIMARY KEY,
-            saved_at TEXT NOT NULL,
-            document_version INTEGER NOT NULL,
-            state BLOB NOT NULL
-        ) STRICT;
-        """),
-        Script("""
-        CREATE TABLE memories (
-            agent_id TEXT NOT NULL,
-            id INTEGER NOT NULL,
-            remembered_at TEXT NOT NULL,
-            text TEXT NOT NULL,
-            emotion TEXT NOT NULL,
-            valence REAL NOT NULL,
-            arousal REAL NOT NULL,
-            dominance REAL NOT NULL,
-            levels BLOB NOT NULL,
-            importance REAL NOT NULL,
-            embedding BLOB NOT NULL,
-            PRIMARY KEY (agent_id, id)
-        ) STRICT, WITHOUT ROWID;
-        """),
-        Script("""
-        CREATE TABLE events (
-            agent_id TEXT NOT NULL,
-            sequence INTEGER NOT NULL,
-            occurred_at TEXT NOT NULL,
-            occurred_ticks INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            text TEXT,
-            call_id TEXT,
-            name TEXT,
-            succeeded INTEGER,
-            experience_count INTEGER,
-            valence REAL,
-            arousal REAL,
-            dominance REAL,
-            PRIMARY KEY (agent_id, sequence)
-        ) STRICT, WITHOUT ROWID;
-        CREATE INDEX events_by_time ON events (agent_id, occurred_ticks);
-        """),
-        MoveMemoriesIntoBlocks,
-        Script("ALTER TABLE events ADD COLUMN strength REAL;"),
-    ];
-
-    private static readonly string[] EventColumns =
-        ["$agent", "$sequence", "$at", "$ticks", "$kind", "$text", "$callId", "$name", "$succeeded", "$count", "$valence", "$arousal", "$dominance", "$strength"];
+    public const int SchemaVersion = SqliteSchema.Version;
 
     private readonly string _connectionString;
 
@@ -96,7 +40,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
             Pooling = true,
         }.ToString();
-        Run("open", Migrate);
+        Run("open", SqliteSchema.Migrate);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
@@ -113,13 +57,15 @@ public sealed class SqliteAnimaStore : IAnimaStore
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(agent);
-        byte[] document = agent.ExportStateWithoutMemories();
-        var (epoch, memories) = agent.MemoriesForStore();
         await RunAsync($"save agent '{agentId}'", async connection =>
         {
+            // The checkpoint carries only the events this file lacks; a save racing in between is caught by the
+            // events' own numbers, which are written only once each.
+            var checkpoint = agent.CreateCheckpoint(await SqliteEvents.NewestAsync(connection, null, agentId, cancellationToken).ConfigureAwait(false));
+            var memories = checkpoint.Memories;
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await SaveMemoriesAsync(connection, transaction, agentId, epoch, memories, cancellationToken).ConfigureAwait(false);
-            await SaveEventsAsync(connection, transaction, agentId, agent, cancellationToken).ConfigureAwait(false);
+            await SaveMemoriesAsync(connection, transaction, agentId, checkpoint.MemoryEpoch, memories, cancellationToken).ConfigureAwait(false);
+            await SqliteEvents.SaveAsync(connection, transaction, agentId, checkpoint.Events, cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -131,8 +77,8 @@ public sealed class SqliteAnimaStore : IAnimaStore
             command.Parameters.AddWithValue("$id", agentId);
             command.Parameters.AddWithValue("$savedAt", agent.State.Timestamp.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$version", AgentDocument.CurrentVersion);
-            command.Parameters.Add("$state", SqliteType.Blob).Value = document;
-            command.Parameters.Add("$epoch", SqliteType.Blob).Value = epoch.ToByteArray();
+            command.Parameters.Add("$state", SqliteType.Blob).Value = checkpoint.Document.ToArray();
+            command.Parameters.Add("$epoch", SqliteType.Blob).Value = checkpoint.MemoryEpoch.ToByteArray();
             command.Parameters.AddWithValue("$count", memories.Count);
             command.Parameters.AddWithValue("$lastId", memories.Count > 0 ? memories[^1].Id : 0);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -179,7 +125,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             return false;
         }
 
-        agent.ImportFromStore(saved.State, saved.Memories, saved.Epoch);
+        agent.RestoreCheckpoint(new AnimaCheckpoint(saved.State, saved.Memories, saved.Epoch));
         return true;
     }
 
@@ -201,7 +147,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                events.Add(ReadEvent(reader));
+                events.Add(SqliteEvents.Read(reader));
             }
 
             return events;
@@ -349,223 +295,13 @@ public sealed class SqliteAnimaStore : IAnimaStore
         return memories;
     }
 
-    /// <summary>Takes a file of schema version 3, whose memories were one row each, to blocks of <see cref="MemoryBlock.Size"/>.</summary>
-    private static void MoveMemoriesIntoBlocks(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        Execute(connection, """
-            ALTER TABLE agents ADD COLUMN memory_epoch BLOB NOT NULL DEFAULT x'00000000000000000000000000000000';
-            ALTER TABLE agents ADD COLUMN memory_count INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE agents ADD COLUMN memory_last_id INTEGER NOT NULL DEFAULT 0;
-            CREATE TABLE memory_blocks (
-                agent_id TEXT NOT NULL,
-                block INTEGER NOT NULL,
-                data BLOB NOT NULL,
-                PRIMARY KEY (agent_id, block)
-            ) STRICT;
-            """, transaction);
-
-        var byAgent = new Dictionary<string, List<EmotionalMemory>>(StringComparer.Ordinal);
-        using (var select = connection.CreateCommand())
-        {
-            select.Transaction = transaction;
-            select.CommandText = """
-                SELECT agent_id, id, remembered_at, text, emotion, valence, arousal, dominance, levels, importance, embedding
-                FROM memories ORDER BY agent_id, id;
-                """;
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                string agentId = reader.GetString(0);
-                long id = reader.GetInt64(1);
-                var embedding = EmbeddingBytes.From((byte[])reader[10])
-                    ?? throw new AnimaStoreException($"Memory {id} of agent '{agentId}' has an embedding that is not a whole number of floats; the file was left as it was.");
-                if (!byAgent.TryGetValue(agentId, out var list))
-                {
-                    byAgent[agentId] = list = [];
-                }
-
-                list.Add(new EmotionalMemory(
-                    id,
-                    reader.GetString(3),
-                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                    reader.GetString(4),
-                    new Vad(reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7)),
-                    Doubles((byte[])reader[8]),
-                    reader.GetDouble(9),
-                    embedding));
-            }
-        }
-
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO memory_blocks (agent_id, block, data) VALUES ($agent, $block, $data);";
-        var agent = insert.Parameters.Add("$agent", SqliteType.Text);
-        var block = insert.Parameters.Add("$block", SqliteType.Integer);
-        var data = insert.Parameters.Add("$data", SqliteType.Blob);
-        using var mark = connection.CreateCommand();
-        mark.Transaction = transaction;
-        mark.CommandText = "UPDATE agents SET memory_epoch = $epoch, memory_count = $count, memory_last_id = $lastId WHERE id = $agent;";
-        var markAgent = mark.Parameters.Add("$agent", SqliteType.Text);
-        var epoch = mark.Parameters.Add("$epoch", SqliteType.Blob);
-        var count = mark.Parameters.Add("$count", SqliteType.Integer);
-        var lastId = mark.Parameters.Add("$lastId", SqliteType.Integer);
-        foreach (var (agentId, memories) in byAgent)
-        {
-            agent.Value = agentId;
-            for (int b = 0; b * MemoryBlock.Size < memories.Count; b++)
-            {
-                block.Value = b;
-                data.Value = MemoryBlock.Encode(memories, b * MemoryBlock.Size, Math.Min(MemoryBlock.Size, memories.Count - (b * MemoryBlock.Size)));
-                insert.ExecuteNonQuery();
-            }
-
-            markAgent.Value = agentId;
-            epoch.Value = Guid.NewGuid().ToByteArray();
-            count.Value = memories.Count;
-            lastId.Value = memories[^1].Id;
-            mark.ExecuteNonQuery();
-        }
-
-        Execute(connection, "DROP TABLE memories;", transaction);
-    }
-
-    /// <summary>Writes the agent's kept events newer than the newest saved.</summary>
-    private static async Task SaveEventsAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, AnimaCore agent, CancellationToken cancellationToken)
-    {
-        await using var newest = connection.CreateCommand();
-        newest.Transaction = transaction;
-        newest.CommandText = "SELECT coalesce(max(sequence), 0) FROM events WHERE agent_id = $id;";
-        newest.Parameters.AddWithValue("$id", agentId);
-        long saved = Convert.ToInt64(await newest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        var events = agent.EventsAfter(saved);
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT OR IGNORE INTO events (agent_id, sequence, occurred_at, occurred_ticks, kind, text, call_id, name, succeeded, experience_count, valence, arousal, dominance, strength)
-            VALUES ($agent, $sequence, $at, $ticks, $kind, $text, $callId, $name, $succeeded, $count, $valence, $arousal, $dominance, $strength);
-            """;
-        // No declared type: each value binds as what it is (text, integer, real or null).
-        var parameters = EventColumns.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        foreach (var e in events)
-        {
-            object?[] values = e switch
-            {
-                SystemMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
-                UserMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
-                AgentMessageEvent m => [m.Text, null, null, null, null, null, null, null, null],
-                ToolCallEvent c => [c.Arguments, c.CallId, c.Name, null, null, null, null, null, null],
-                ToolResponseEvent r => [r.Result, r.CallId, null, r.Succeeded ? 1 : 0, null, null, null, null, null],
-                StateChangedEvent c => [c.Primary, null, null, null, c.ExperienceCount, c.Vad.Valence, c.Vad.Arousal, c.Vad.Dominance, null],
-                DesireArisenEvent d => [d.Text, null, d.Need.ToString(), null, null, null, null, null, d.Strength],
-                _ => throw new InvalidOperationException($"Unknown event type {e.GetType().Name}."),
-            };
-            parameters[0].Value = agentId;
-            parameters[1].Value = e.Sequence;
-            parameters[2].Value = e.Timestamp.ToString("O", CultureInfo.InvariantCulture);
-            parameters[3].Value = e.Timestamp.UtcTicks;
-            parameters[4].Value = e.Kind.ToString();
-            for (int i = 0; i < values.Length; i++)
-            {
-                parameters[5 + i].Value = values[i] ?? DBNull.Value;
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static AnimaEvent ReadEvent(SqliteDataReader reader)
-    {
-        long sequence = reader.GetInt64(0);
-        var at = DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-        return Enum.Parse<AnimaEventKind>(reader.GetString(2)) switch
-        {
-            AnimaEventKind.SystemMessage => new SystemMessageEvent(sequence, at, Text(3) ?? string.Empty),
-            AnimaEventKind.UserMessage => new UserMessageEvent(sequence, at, Text(3) ?? string.Empty),
-            AnimaEventKind.AgentMessage => new AgentMessageEvent(sequence, at, Text(3) ?? string.Empty),
-            AnimaEventKind.ToolCall => new ToolCallEvent(sequence, at, Text(4) ?? string.Empty, Text(5) ?? string.Empty, Text(3)),
-            AnimaEventKind.ToolResponse => new ToolResponseEvent(sequence, at, Text(4) ?? string.Empty, reader.GetInt64(6) != 0, Text(3)),
-            AnimaEventKind.DesireArisen => new DesireArisenEvent(sequence, at, Enum.Parse<Need>(Text(5) ?? nameof(Need.Connection)), reader.GetDouble(11), Text(3) ?? string.Empty),
-            _ => new StateChangedEvent(sequence, at, reader.GetInt64(7), Text(3) ?? string.Empty, new Vad(reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10))),
-        };
-    }
-
-    private static double[] Doubles(byte[] bytes)
-    {
-        var values = new double[bytes.Length / sizeof(double)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
-        }
-
-        return values;
-    }
-
-    private static int Migrate(SqliteConnection connection)
-    {
-        int application = Scalar(connection, "PRAGMA application_id;");
-        int version = Scalar(connection, "PRAGMA user_version;");
-        if (application != ApplicationId)
-        {
-            bool empty = application == 0 && version == 0 && Scalar(connection, "SELECT count(*) FROM sqlite_schema;") == 0;
-            if (!empty)
-            {
-                throw new AnimaStoreException($"'{connection.DataSource}' is a SQLite database of another application, not an Anima store; it was left as it was.");
-            }
-        }
-
-        if (version > SchemaVersion)
-        {
-            throw new AnimaStoreException($"'{connection.DataSource}' has schema version {version}, newer than this library opens ({SchemaVersion}); it was left as it was.");
-        }
-
-        // A new file is put in write-ahead mode once (the mode is stored in the file); an existing one is not
-        // written to at all when it needs no migration, so a damaged file is never made worse by opening it.
-        if (version == 0)
-        {
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-        }
-
-        for (int from = version; from < SchemaVersion; from++)
-        {
-            using var transaction = connection.BeginTransaction();
-            Migrations[from](connection, transaction);
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {from + 1};"), transaction);
-            transaction.Commit();
-        }
-
-        return version;
-    }
-
-    private static Action<SqliteConnection, SqliteTransaction> Script(string sql) => (connection, transaction) => Execute(connection, sql, transaction);
-
-    private static int Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     private T Run<T>(string what, Func<SqliteConnection, T> action)
     {
         try
         {
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
-            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            SqliteSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
             return action(connection);
         }
         catch (SqliteException exception)
@@ -580,7 +316,7 @@ public sealed class SqliteAnimaStore : IAnimaStore
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync().ConfigureAwait(false);
-            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            SqliteSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
             return await action(connection).ConfigureAwait(false);
         }
         catch (SqliteException exception)

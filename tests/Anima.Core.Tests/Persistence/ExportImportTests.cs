@@ -138,7 +138,7 @@ public sealed class ExportImportTests
     public void ImportState_VersionOneDocument_IsUpgradedAndContinuesExactlyAsItWasSaved()
     {
         // An export of version 1 (one flat object), as the store's first schema kept it.
-        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v1.ada.json"));
+        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "schema-v1.ada.json"));
         var agent = new AnimaCore(new AnimaOptions { Seed = 1, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
 
         agent.ImportState(v1);

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Anima.Tests.Persistence;
+namespace Anima.Tests.Storage;
 
 public sealed class SqliteAnimaStoreTests : IDisposable
 {
@@ -228,7 +228,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     public async Task Open_FileOfSchemaVersion3_MovesItsMemoriesIntoBlocksAndLoadsThemExactly()
     {
         string path = File("v3.db");
-        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v3.db"), path);
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "schema-v3.db"), path);
 
         var store = new SqliteAnimaStore(path);
 
@@ -239,7 +239,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
             var agent = new AnimaCore(new AnimaOptions { Seed = seed, Personality = new Personality { Neuroticism = 0.6 }, TimeProvider = new FakeTimeProvider(Start) });
             (await store.LoadAsync(id, agent)).Should().BeTrue();
             agent.Memory.Count.Should().Be(memories);
-            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"schema-v3.{id}.json")));
+            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", $"schema-v3.{id}.json")));
             // Exported as version 2 today, laid out as version 1 to be compared with the fixture.
             var loaded = VersionOneShape.Of(agent.ExportState());
             WithoutFieldsNewerThanTheFixture(loaded);
@@ -257,7 +257,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     public async Task Open_FileOfSchemaVersion1_MigratesAndLoadsItsAgentsAsSaved()
     {
         string path = File("old.db");
-        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "schema-v1.db"), path);
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "schema-v1.db"), path);
 
         var store = new SqliteAnimaStore(path);
 
@@ -281,7 +281,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
             ((long)loaded["eventSequence"]!).Should().Be(0, "schema version 1 had no events");
             loaded.Remove("eventSequence");
             WithoutFieldsNewerThanTheFixture(loaded);
-            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"schema-v1.{id}.json")));
+            var saved = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", $"schema-v1.{id}.json")));
             System.Text.Json.Nodes.JsonNode.DeepEquals(loaded, saved).Should().BeTrue(id);
             await agent.RememberAsync("the first memory after the migration");
             await store.SaveAsync(id, agent);
