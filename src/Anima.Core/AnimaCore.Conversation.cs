@@ -44,10 +44,8 @@ public sealed partial class AnimaCore
     /// <returns>The provider's response.</returns>
     /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
-    /// <remarks>
-    /// Turns are taken one at a time. If the provider throws or the call is cancelled, the exception surfaces,
-    /// nothing of the turn joins the history, and the state keeps only having heard the message.
-    /// </remarks>
+    /// <remarks>Turns are taken one at a time. If the provider throws or the call is cancelled, the exception surfaces, nothing of the turn
+    /// joins the history, and the state keeps only having heard the message.</remarks>
     public Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         _conversation.ChatAsync(message, stimulus, options, cancellationToken);
 
@@ -74,11 +72,8 @@ public sealed partial class AnimaCore
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The provider's response: what the agent said.</returns>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
-    /// <remarks>
-    /// Turns are taken one at a time with <see cref="ChatAsync"/>. The request ends with a short user message that
-    /// stands for the silence, because many providers cannot answer without one; it is not kept in the history.
-    /// If the provider throws or the call is cancelled, the exception surfaces and nothing joins the history.
-    /// </remarks>
+    /// <remarks>Turns are taken one at a time with <see cref="ChatAsync"/>. The request ends with a short user message that stands for the
+    /// silence (many providers cannot answer without one); it is not kept. If the provider fails or the call is cancelled, nothing joins the history.</remarks>
     public Task<ChatResponse> InitiateAsync(ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         _conversation.InitiateAsync(options, cancellationToken);
 

@@ -23,9 +23,8 @@ public sealed partial class AnimaCore
     public Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken = default) => _memory.RememberAsync(text, cancellationToken);
 
     /// <summary>
-    /// Recalls the memories that best fit a cue in the present mood, and lets the best one echo: each reactor is pushed
-    /// a little toward the level it had then (at most <see cref="MemoryOptions.EchoStrength"/>, scaled by the memory's
-    /// score), as one experience. The echo is not remembered, so a memory cannot feed on itself.
+    /// Recalls the memories that best fit a cue in the present mood, and lets the best one echo as one experience: each reactor
+    /// moves a little toward its level then (at most <see cref="MemoryOptions.EchoStrength"/>, by the memory's score). The echo is not remembered.
     /// </summary>
     /// <param name="cue">What brings the memories back, such as the user's message.</param>
     /// <param name="count">How many memories at most.</param>
@@ -36,9 +35,8 @@ public sealed partial class AnimaCore
     public Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count = 3, CancellationToken cancellationToken = default) => _memory.RecallAsync(cue, count, cancellationToken);
 
     /// <summary>
-    /// Writes the agent's whole state — every layer, the last snapshot, the conversation and the memories — as a
-    /// versioned JSON document of named sections that <see cref="ImportState(Stream)"/> restores exactly. Safe while
-    /// other threads experience: the document shows one moment; a chat turn under way joins it when it ends.
+    /// Writes the agent's whole state — every layer, the last snapshot, the conversation and the memories — as a versioned JSON document of
+    /// named sections that <see cref="ImportState(Stream)"/> restores exactly. It shows one moment; a chat turn under way joins it when it ends.
     /// </summary>
     /// <param name="utf8Json">Where the UTF-8 JSON goes; left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>

@@ -55,8 +55,7 @@ public sealed partial class AnimaCore
         _conversation = new Conversation(this, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens);
         _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), Profile, _pipeline.EmotionNamed);
         _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory);
-        _state = _pipeline.NewState();
-        _scratch = _pipeline.NewState();
+        (_state, _scratch) = (_pipeline.NewState(), _pipeline.NewState());
         _pipeline.Reset(_state);
         _snapshot = _pipeline.Snapshot(_state);
     }
@@ -92,10 +91,7 @@ public sealed partial class AnimaCore
     /// <param name="stimulus">What happened, as deltas over channels. Pass <c>default</c> to let the message alone speak.</param>
     /// <param name="message">The text that came with it, appraised by the agent's <see cref="IStimulusAppraiser"/>; optional.</param>
     /// <returns>The agent's state after the experience.</returns>
-    /// <exception cref="ArgumentException">
-    /// <paramref name="stimulus"/> names a channel the agent's profile does not have; the message names the
-    /// channel and the value, and the agent is unchanged.
-    /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="stimulus"/> names a channel the profile does not have; the message names the channel and the value, and the agent is unchanged.</exception>
     /// <exception cref="InvalidOperationException">A custom layer returned a value outside its contract; the agent is unchanged.</exception>
     public AnimaState Experience(Stimulus stimulus, string? message = null) =>
         Commit(stimulus, _pipeline.Hear(stimulus, message), trigger: null);
@@ -113,11 +109,8 @@ public sealed partial class AnimaCore
         ? Commit(new Stimulus { Satisfaction = 0.15, Tension = -0.1 }, Appraisal.Empty, GlandTrigger.ToolSuccess)
         : Commit(new Stimulus { Tension = 0.25, Arousal = 0.15, Satisfaction = -0.3 }, Appraisal.Empty, GlandTrigger.ToolFailure);
 
-    /// <summary>
-    /// A beat of the agent's heart: a quiet moment lived, in which time relaxes the reactors and frustration,
-    /// longing for company grows with the silence, and any need that has grown strong raises a
-    /// <see cref="DesireArisenEvent"/>. It counts as an experience (of nothing).
-    /// </summary>
+    /// <summary>A beat of the agent's heart: a quiet moment lived (an experience of nothing), in which time relaxes the reactors and frustration,
+    /// longing for company grows with the silence, and a need grown strong raises a <see cref="DesireArisenEvent"/>.</summary>
     /// <returns>The agent's state after the moment.</returns>
     /// <remarks><see cref="StartHeartbeat"/> calls this on a timer of the agent's <see cref="TimeProvider"/>.</remarks>
     public AnimaState Heartbeat() => Commit(default, Appraisal.Empty, null);

@@ -57,7 +57,7 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
 
         Span<double> corr = stackalloc double[Max * Max];
         Span<double> scale = stackalloc double[Max];
-        CoMoments(window, corr);
+        CoMoments.Compute(window.Series, window.Stride, n, rows, corr);
         for (int i = 0; i < n; i++)
         {
             scale[i] = Scale(corr[(i * n) + i], rows);
@@ -80,7 +80,7 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         // det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: only parts of at most half the channels are ever
         // factorised. For each size of the smaller part, the weakest cut is the one with the smallest ratio.
         Span<double> inverse = stackalloc double[Max * Max];
-        Invert(corr, n, inverse);
+        SymmetricInverse.Invert(corr, n, inverse);
         Span<double> weakest = stackalloc double[(Max / 2) + 1];
         weakest.Fill(double.MaxValue);
         int half = n / 2;
@@ -146,60 +146,6 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         return 1 - kept;
     }
 
-    /// <summary>
-    /// The inverse of a symmetric positive definite <paramref name="n"/> × <paramref name="n"/> matrix (row-major), by
-    /// Gauss–Jordan elimination in place. Positive definiteness makes every pivot positive without exchanging rows;
-    /// the ridge keeps them well above zero, and a pivot is still floored, so a degenerate matrix cannot divide by
-    /// zero. Rows are padded to eight numbers, so each row operation is two four-wide vector steps.
-    /// </summary>
-    [SkipLocalsInit]
-    internal static void Invert(ReadOnlySpan<double> a, int n, Span<double> inverse)
-    {
-        const int Stride = Max;
-        Span<double> m = stackalloc double[Max * Stride];
-        m.Clear();
-        for (int r = 0; r < n; r++)
-        {
-            a.Slice(r * n, n).CopyTo(m.Slice(r * Stride, n));
-        }
-
-        // Column p of the pivot row becomes 1 and of every other row 0 before the row operation; that is done in
-        // registers with a mask, never by writing one number into a row about to be read whole (a narrow store
-        // followed by a wide load of the same place cannot be forwarded, and stalls).
-        ref double first = ref MemoryMarshal.GetReference(m);
-        var lanes = Vector256.Create(0.0, 1, 2, 3);
-        for (int p = 0; p < n; p++)
-        {
-            var atLow = Vector256.Equals(lanes, Vector256.Create((double)p));
-            var atHigh = Vector256.Equals(lanes, Vector256.Create((double)(p - 4)));
-            ref double pivotRow = ref Unsafe.Add(ref first, p * Stride);
-            double reciprocal = 1 / Math.Max(Unsafe.Add(ref pivotRow, p), MinPivot);
-            var low = Vector256.ConditionalSelect(atLow, Vector256<double>.One, Vector256.LoadUnsafe(ref pivotRow)) * reciprocal;
-            var high = Vector256.ConditionalSelect(atHigh, Vector256<double>.One, Vector256.LoadUnsafe(ref pivotRow, 4)) * reciprocal;
-            low.StoreUnsafe(ref pivotRow);
-            high.StoreUnsafe(ref pivotRow, 4);
-            for (int r = 0; r < n; r++)
-            {
-                if (r == p)
-                {
-                    continue;
-                }
-
-                ref double row = ref Unsafe.Add(ref first, r * Stride);
-                var factor = Vector256.Create(Unsafe.Add(ref row, p));
-                var rowLow = Vector256.ConditionalSelect(atLow, Vector256<double>.Zero, Vector256.LoadUnsafe(ref row));
-                var rowHigh = Vector256.ConditionalSelect(atHigh, Vector256<double>.Zero, Vector256.LoadUnsafe(ref row, 4));
-                (rowLow - (factor * low)).StoreUnsafe(ref row);
-                (rowHigh - (factor * high)).StoreUnsafe(ref row, 4);
-            }
-        }
-
-        for (int r = 0; r < n; r++)
-        {
-            m.Slice(r * Stride, n).CopyTo(inverse.Slice(r * n, n));
-        }
-    }
-
     /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the three or four channels of <paramref name="part"/>.</summary>
     private static double Determinant(ReadOnlySpan<double> m, int n, ReadOnlySpan<int> part)
     {
@@ -257,165 +203,8 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     };
 
     /// <summary>
-    /// Writes the centred co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of every pair into the lower triangle (and diagonal) of
-    /// <paramref name="moments"/>, row-major n × n. Each series is shifted by its first level so that small
-    /// variations keep their precision in the one-pass sums.
-    /// </summary>
-    [SkipLocalsInit]
-    internal static void CoMoments(StateWindow window, Span<double> moments)
-    {
-        int n = window.Channels;
-        int rows = window.Length;
-        Span<double> shift = stackalloc double[Max];
-        Span<double> sums = stackalloc double[Max];
-        Span<double> raw = stackalloc double[Max * (Max + 1) / 2];
-        for (int i = 0; i < n; i++)
-        {
-            shift[i] = window[i][0];
-        }
-
-        int pairs = n * (n + 1) / 2;
-        int r = 0;
-        if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
-        {
-            // Pair by pair, each a dot product of two shifted series over whole blocks of four rows, with two
-            // accumulators to halve the chain of dependent additions. Unchecked loads: the window guarantees
-            // channel c's series holds Length levels from Origin + c·Stride.
-            ref double origin = ref Unsafe.AsRef(in window.Origin);
-            nuint stride = (nuint)window.Stride;
-            int blocks = rows & ~(Vector256<double>.Count - 1);
-            int k = 0;
-            for (int i = 0; i < n; i++)
-            {
-                ref double x = ref Unsafe.Add(ref origin, (nuint)i * stride);
-                var si = Vector256.Create(shift[i]);
-                var sum = Vector256<double>.Zero;
-                for (int b = 0; b < blocks; b += Vector256<double>.Count)
-                {
-                    sum += Vector256.LoadUnsafe(ref x, (nuint)b) - si;
-                }
-
-                sums[i] = Vector256.Sum(sum);
-                for (int j = 0; j <= i; j++)
-                {
-                    ref double y = ref Unsafe.Add(ref origin, (nuint)j * stride);
-                    var sj = Vector256.Create(shift[j]);
-                    Vector256<double> even = default, odd = default;
-                    int b = 0;
-                    for (; b <= blocks - (2 * Vector256<double>.Count); b += 2 * Vector256<double>.Count)
-                    {
-                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
-                        odd = Vector256.FusedMultiplyAdd(
-                            Vector256.LoadUnsafe(ref x, (nuint)(b + Vector256<double>.Count)) - si,
-                            Vector256.LoadUnsafe(ref y, (nuint)(b + Vector256<double>.Count)) - sj,
-                            odd);
-                    }
-
-                    if (b < blocks)
-                    {
-                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
-                    }
-
-                    raw[k++] = Vector256.Sum(even + odd);
-                }
-            }
-
-            r = blocks;
-        }
-        else
-        {
-            sums[..n].Clear();
-            raw[..pairs].Clear();
-        }
-
-        Span<double> row = stackalloc double[Max];
-        for (; r < rows; r++)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                row[i] = window[i][r] - shift[i];
-                sums[i] += row[i];
-            }
-
-            int k = 0;
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j <= i; j++)
-                {
-                    raw[k++] += row[i] * row[j];
-                }
-            }
-        }
-
-        int pair = 0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                moments[(i * n) + j] = raw[pair++] - (sums[i] * sums[j] / rows);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The default profile's four channels with every accumulator in a register: returns the rows consumed (whole
-    /// blocks of four) and fills <paramref name="sums"/> and the lower-triangle <paramref name="raw"/> products.
-    /// </summary>
-    private static int FourChannelBlocks(StateWindow window, ReadOnlySpan<double> shift, Span<double> sums, Span<double> raw)
-    {
-        ref double origin = ref Unsafe.AsRef(in window.Origin);
-        nuint stride = (nuint)window.Stride;
-        var s0 = Vector256.Create(shift[0]);
-        var s1 = Vector256.Create(shift[1]);
-        var s2 = Vector256.Create(shift[2]);
-        var s3 = Vector256.Create(shift[3]);
-        Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-        Vector256<double> p00 = default, p10 = default, p11 = default, p20 = default, p21 = default;
-        Vector256<double> p22 = default, p30 = default, p31 = default, p32 = default, p33 = default;
-        int rows = window.Length;
-        int r = 0;
-        for (; r <= rows - Vector256<double>.Count; r += Vector256<double>.Count)
-        {
-            var c0 = Vector256.LoadUnsafe(ref origin, (nuint)r) - s0;
-            var c1 = Vector256.LoadUnsafe(ref origin, stride + (nuint)r) - s1;
-            var c2 = Vector256.LoadUnsafe(ref origin, (2 * stride) + (nuint)r) - s2;
-            var c3 = Vector256.LoadUnsafe(ref origin, (3 * stride) + (nuint)r) - s3;
-            a0 += c0;
-            a1 += c1;
-            a2 += c2;
-            a3 += c3;
-            p00 = Vector256.FusedMultiplyAdd(c0, c0, p00);
-            p10 = Vector256.FusedMultiplyAdd(c1, c0, p10);
-            p11 = Vector256.FusedMultiplyAdd(c1, c1, p11);
-            p20 = Vector256.FusedMultiplyAdd(c2, c0, p20);
-            p21 = Vector256.FusedMultiplyAdd(c2, c1, p21);
-            p22 = Vector256.FusedMultiplyAdd(c2, c2, p22);
-            p30 = Vector256.FusedMultiplyAdd(c3, c0, p30);
-            p31 = Vector256.FusedMultiplyAdd(c3, c1, p31);
-            p32 = Vector256.FusedMultiplyAdd(c3, c2, p32);
-            p33 = Vector256.FusedMultiplyAdd(c3, c3, p33);
-        }
-
-        sums[0] = Vector256.Sum(a0);
-        sums[1] = Vector256.Sum(a1);
-        sums[2] = Vector256.Sum(a2);
-        sums[3] = Vector256.Sum(a3);
-        raw[0] = Vector256.Sum(p00);
-        raw[1] = Vector256.Sum(p10);
-        raw[2] = Vector256.Sum(p11);
-        raw[3] = Vector256.Sum(p20);
-        raw[4] = Vector256.Sum(p21);
-        raw[5] = Vector256.Sum(p22);
-        raw[6] = Vector256.Sum(p30);
-        raw[7] = Vector256.Sum(p31);
-        raw[8] = Vector256.Sum(p32);
-        raw[9] = Vector256.Sum(p33);
-        return r;
-    }
-
-    /// <summary>
     /// φ of the default profile's four channels, every step in registers: the co-moments (as
-    /// <see cref="FourChannelBlocks"/>), the correlations with their ridge, the principal minors in closed form
+    /// <see cref="CoMoments.FourChannelBlocks"/>), the correlations with their ridge, the principal minors in closed form
     /// (pairs 1 − r², triples 1 + 2·r·r·r − Σr², the whole with its double transpositions and four-cycles), and
     /// the two sizes of cut — one channel against three, where the
     /// single channel's minor is one, and two against two.
@@ -432,7 +221,7 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         Span<double> sums = starts[4..];
         Span<double> shifts = starts[..4];
         shift.CopyTo(shifts);
-        int r = FourChannelBlocks(window, shifts, sums, raw);
+        int r = CoMoments.FourChannelBlocks(window.Series, window.Stride, rows, shifts, sums, raw);
         for (; r < rows; r++)
         {
             // The rows past the last whole block of four.

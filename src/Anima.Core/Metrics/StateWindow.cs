@@ -48,6 +48,9 @@ public readonly ref struct StateWindow
     /// <summary>Gets the first level of channel 0; channel <c>c</c>'s series starts <see cref="Stride"/>·c further on.</summary>
     internal ref readonly double Origin => ref _data[_offset];
 
+    /// <summary>Gets the levels from <see cref="Origin"/> on: channel <c>c</c>'s series starts at <see cref="Stride"/>·c.</summary>
+    internal ReadOnlySpan<double> Series => _data[_offset..];
+
     /// <summary>Gets the distance between the starts of two neighbouring channels' series.</summary>
     internal int Stride => _stride;
 

@@ -32,6 +32,22 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Library_NoSourceFile_IsLongerThanFourHundredLines()
+    {
+        Library.Where(f => Lines(f) > 400).Select(f => f.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Facade_AnimaCoreAndItsPartials_SitAtTheRootWithinFourHundredLines()
+    {
+        var facade = Library.Where(f => f.Text.Contains("partial class AnimaCore", StringComparison.Ordinal)).ToList();
+        facade.Should().OnlyContain(f => f.Folder.Length == 0, "the façade's partial files sit beside it at the root");
+        facade.Sum(Lines).Should().BeLessThanOrEqualTo(400);
+    }
+
+    private static int Lines(LayerRules.SourceFile file) => file.Text.Count(c => c == '\n');
+
+    [Fact]
     public void Violations_LowerLayerNamingAHigherType_AreReported()
     {
         var files = new[]
