@@ -1,4 +1,5 @@
 using Anima.Agency;
+using Anima.Character;
 using Anima.Emotions;
 using Anima.Engine;
 using Anima.Metrics;
@@ -35,6 +36,7 @@ internal static class AnimaComposition
     public static EngineSetup Engine(AnimaOptions options, int seed)
     {
         var prediction = options.Prediction ?? GaussianPredictionModel.Instance;
+        var personalityModel = options.PersonalityModel ?? BigFivePersonalityModel.Instance;
         int length = prediction.StateLength(options.Profile.Count);
         if (length < 0)
         {
@@ -48,12 +50,14 @@ internal static class AnimaComposition
             options.Values,
             options.TimeProvider,
             seed,
-            options.Reactor ?? HalfLifeReactor.Instance,
+            options.Reactor ?? (options.PersonalityModel is null ? HalfLifeReactor.Instance : new HalfLifeReactor(personalityModel)),
             options.EmotionMap ?? AdaptiveEmotionMap.Instance,
             options.Integration ?? GaussianIntegrationCalculator.Instance,
             prediction,
             options.Veto ?? ValueVeto.Instance,
             options.Narrator ?? PhrasebookNarrator.Instance,
-            options.Appraiser ?? EnglishStimulusAppraiser.Instance);
+            options.Appraiser ?? EnglishStimulusAppraiser.Instance,
+            personalityModel,
+            options.EgoDefense ?? DefenseSelector.Instance);
     }
 }

@@ -72,6 +72,14 @@ public sealed class AnimaOptions
     /// <value>The default value is <see langword="null"/>: <see cref="StatePrompt.Default"/>, first-person sentences in bands.</value>
     public IStatePromptSerializer? PromptSerializer { get; set; }
 
+    /// <summary>Gets or sets how the personality shapes the body and the mind: channel gains, speed of return, surprise sensitivity, temperament.</summary>
+    /// <value>The default value is <see langword="null"/>: the Big Five formulas of SPEC.md F2 and Mehrabian's temperament.</value>
+    public IPersonalityModel? PersonalityModel { get; set; }
+
+    /// <summary>Gets or sets how the agent chooses an ego defense when a moment is too much (L5).</summary>
+    /// <value>The default value is <see langword="null"/>: the rules described on <see cref="IEgoDefense"/>.</value>
+    public IEgoDefense? EgoDefense { get; set; }
+
     /// <summary>Gets or sets who tells each moment as <see cref="AnimaState.Narrative"/>.</summary>
     /// <value>The default value is <see langword="null"/>: first-person English from the phrasebook the prompt and the events share.</value>
     public INarrator? Narrator { get; set; }

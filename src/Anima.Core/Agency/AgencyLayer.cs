@@ -32,13 +32,15 @@ internal sealed class AgencyLayer : IStateSection
     private readonly ChannelProfile _profile;
     private readonly IValueSystem _veto;
     private readonly ValueSystem _values;
+    private readonly IEgoDefense _defense;
     private readonly int _bond;
     private readonly ObjectSlot<Intention> _intention;
 
-    public AgencyLayer(StateLayout layout, ChannelProfile profile, IValueSystem veto, ValueSystem values)
+    public AgencyLayer(StateLayout layout, ChannelProfile profile, IValueSystem veto, ValueSystem values, IEgoDefense defense)
     {
+        _defense = defense;
         _profile = profile;
-        _veto = veto;
+        _veto = CheckedValueSystem.For(veto);
         _values = values;
         _bond = profile.IndexOf(ChannelRole.Bond);
         _intention = layout.Object<Intention>();
@@ -74,9 +76,14 @@ internal sealed class AgencyLayer : IStateSection
         a.Intention = intention;
         a.Veto = veto;
         double dissonance = Dissonance(intention, moment.Primary, moment.Intensity, veto, moment.Request, personality);
-        a.Defense = DefenseSelector.Choose(moment.Vad, dissonance, moment.Primary, moment.Spike, veto, moment.Request, intention, moment.Mirror, personality);
+        a.Defense = _defense.Choose(new DefenseSituation(moment.Vad, dissonance, moment.Primary, moment.Spike, veto, moment.Request, intention, moment.Mirror, personality));
         if (a.Defense is { } chosen)
         {
+            if (!Enum.IsDefined(chosen))
+            {
+                throw new InvalidOperationException($"The ego defense {_defense.GetType().Name} chose {chosen}, which is not an {nameof(EgoDefense)}.");
+            }
+
             // The defense shapes what comes next; the snapshot shows the levels that were felt.
             dissonance = DefenseSelector.Apply(chosen, levels, _profile, dissonance);
         }

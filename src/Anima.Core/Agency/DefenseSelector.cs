@@ -11,21 +11,17 @@ namespace Anima.Agency;
 /// refused or held back) is displaced; bad feeling beside a visibly upset speaker, in a disagreeable mind
 /// (below 0.4), is projected; anger in an open mind (at least 0.6) is sublimated; anything else is suppressed.
 /// </remarks>
-internal static class DefenseSelector
+internal sealed class DefenseSelector : IEgoDefense
 {
     public const double Threshold = 0.45;
 
-    public static EgoDefense? Choose(
-        Vad vad,
-        double dissonance,
-        EmotionDefinition primary,
-        bool spike,
-        VetoDecision? veto,
-        RequestJudgement request,
-        Intention? intention,
-        SocialMirror mirror,
-        Personality personality)
+    /// <summary>Gets the default defense selection.</summary>
+    public static DefenseSelector Instance { get; } = new();
+
+    /// <inheritdoc />
+    public EgoDefense? Choose(in DefenseSituation situation)
     {
+        var (vad, dissonance, primary, spike, veto, request, intention, mirror, personality) = situation;
         if (vad.Valence >= 0)
         {
             return null;

@@ -13,14 +13,16 @@ internal sealed class GrowthLayer : IStateSection
     private static readonly string[] TraitNames = ["openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"];
 
     private readonly Personality _configured;
+    private readonly IPersonalityModel _model;
     private readonly NumberRange _accumulators;
     private readonly NumberRange _basis;
     private readonly ObjectSlot<Personality> _personality;
     private readonly PointSlot _temperament;
 
-    public GrowthLayer(StateLayout layout, Personality configured)
+    public GrowthLayer(StateLayout layout, Personality configured, IPersonalityModel model)
     {
         _configured = configured;
+        _model = model;
         _accumulators = layout.Numbers(PersonalityGrowth.Traits * PersonalityGrowth.Sources);
         _basis = layout.Numbers(PersonalityGrowth.Traits);
         _personality = layout.Object<Personality>();
@@ -36,7 +38,7 @@ internal sealed class GrowthLayer : IStateSection
     /// <summary>Gets the personality now.</summary>
     public Personality Personality(AgentState s) => _personality.Get(s)!;
 
-    /// <summary>Gets the temperament of the personality now, kept so the felt point need not work it out each step.</summary>
+    /// <summary>Gets the temperament of the personality now (<see cref="IPersonalityModel.Temperament"/>), kept so the felt point need not work it out each step.</summary>
     public Vad Temperament(AgentState s) => _temperament.Of(s);
 
     /// <summary>Starts from the configured personality, with no drift.</summary>
@@ -101,6 +103,6 @@ internal sealed class GrowthLayer : IStateSection
     private void Set(AgentState s, Personality personality)
     {
         _personality.Set(s, personality);
-        _temperament.Of(s) = personality.Temperament();
+        _temperament.Of(s) = PersonalityReading.Temperament(_model, personality);
     }
 }

@@ -65,7 +65,9 @@ internal sealed partial class Conversation
     }
 
     /// <summary>Writes a state as prompt text.</summary>
-    public string Prompt(AnimaState state) => _serializer.Serialize(state);
+    /// <exception cref="InvalidOperationException">The serializer returned nothing.</exception>
+    public string Prompt(AnimaState state) =>
+        _serializer.Serialize(state) ?? throw new InvalidOperationException($"The prompt serializer {_serializer.GetType().Name} returned null; it must return the text of the block.");
 
     /// <summary>Takes one turn: the message heard, the request sent with the inner state, the reply heard and kept.</summary>
     public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus, ChatOptions? options, CancellationToken cancellationToken)
@@ -122,7 +124,7 @@ internal sealed partial class Conversation
     {
         var state = _agent.State;
         var prepared = options?.Clone() ?? new ChatOptions();
-        string block = _serializer.Serialize(state);
+        string block = Prompt(state);
         prepared.Instructions = string.Join("\n\n", new[] { prepared.Instructions, _instructions, block }.Where(static part => !string.IsNullOrWhiteSpace(part)));
         ThinkingBudget.Apply(prepared, state.Frustration, _baseOutputTokens);
         _journal.Instructions(prepared.Instructions);

@@ -7,8 +7,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <remarks>
 /// <para>
 /// A thin layer over the <see cref="AnimaCore"/> constructor: the options start from the registered
-/// <see cref="TimeProvider"/> (when there is one), the configure callback runs, and the agent is built. Agents are
-/// singletons: each keeps its own inner life for the lifetime of the container.
+/// <see cref="TimeProvider"/> (when there is one), the configure callback runs, every layer it left unset is taken
+/// from the container when one is registered (<see cref="IStimulusAppraiser"/>, <see cref="IReactor"/>,
+/// <see cref="IEmotionMap"/>, <see cref="IIntegrationCalculator"/>, <see cref="IPredictionModel"/>,
+/// <see cref="IValueSystem"/>, <see cref="IStatePromptSerializer"/>, <see cref="IPersonalityModel"/>,
+/// <see cref="IEgoDefense"/>, <see cref="INarrator"/>, <see cref="IEmotionalMemory"/>, the embedding generator and the
+/// logger factory), and the agent is built. Agents are singletons: each keeps its own inner life for the lifetime of
+/// the container.
 /// </para>
 /// <para>
 /// An agent speaks through the chat client its factory returns, for <see cref="AnimaCore.ChatAsync"/>. None is
@@ -50,6 +55,21 @@ public static class AnimaServiceCollectionExtensions
     {
         var options = new AnimaOptions { TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System };
         configure?.Invoke(options);
+
+        // Every layer the options leave open is taken from the container when one is registered there.
+        options.Appraiser ??= provider.GetService<IStimulusAppraiser>();
+        options.Reactor ??= provider.GetService<IReactor>();
+        options.EmotionMap ??= provider.GetService<IEmotionMap>();
+        options.Integration ??= provider.GetService<IIntegrationCalculator>();
+        options.Prediction ??= provider.GetService<IPredictionModel>();
+        options.Veto ??= provider.GetService<IValueSystem>();
+        options.PromptSerializer ??= provider.GetService<IStatePromptSerializer>();
+        options.PersonalityModel ??= provider.GetService<IPersonalityModel>();
+        options.EgoDefense ??= provider.GetService<IEgoDefense>();
+        options.Narrator ??= provider.GetService<INarrator>();
+        options.Memory ??= provider.GetService<IEmotionalMemory>();
+        options.Embeddings ??= provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+        options.LoggerFactory ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
         return new AnimaCore(options, chatClient?.Invoke(provider));
     }
 }

@@ -14,4 +14,6 @@ internal sealed record EngineSetup(
     IPredictionModel Prediction,
     IValueSystem Veto,
     INarrator Narrator,
-    IStimulusAppraiser Appraiser);
+    IStimulusAppraiser Appraiser,
+    IPersonalityModel PersonalityModel,
+    IEgoDefense EgoDefense);

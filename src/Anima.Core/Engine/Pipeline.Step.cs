@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Anima.Agency;
+using Anima.Character;
 using Anima.Identity;
 using Anima.Metrics;
 using Anima.Numerics;
@@ -28,11 +29,25 @@ internal sealed partial class Pipeline
     /// <param name="arisen">The needs whose desire arose, as bits by <see cref="Need"/>.</param>
     public AnimaState Step(AgentState s, in Stimulus stimulus, in Appraisal appraisal, GlandTrigger? trigger, out int arisen)
     {
+        try
+        {
+            return Live(s, stimulus, appraisal, trigger, out arisen);
+        }
+        catch
+        {
+            // The copy is dropped; only the shared window's newest row was written beyond it.
+            _metrics.Abandon(s);
+            throw;
+        }
+    }
+
+    private AnimaState Live(AgentState s, in Stimulus stimulus, in Appraisal appraisal, GlandTrigger? trigger, out int arisen)
+    {
         var m = default(Moment);
         Perceive(s, stimulus, appraisal, trigger, ref m);
         _reactors.React(s, m.Perception.Dims, m.Perception.Salience, stimulus, appraisal.Stimulus, trigger, m.Relief, m.Personality);
         Feel(s, ref m);
-        m.Measured = _metrics.Measure(s, _reactors.Felt(s), _life.Count(s), m.Personality.Openness, m.Longing);
+        m.Measured = _metrics.Measure(s, _reactors.Felt(s), _life.Count(s), m.Reading.SurpriseSensitivity, m.Longing);
         Become(s, ref m);
         Act(s, appraisal.Speaker, ref m);
         Grow(s, ref m);
@@ -45,6 +60,7 @@ internal sealed partial class Pipeline
     {
         var personality = _growth.Personality(s);
         m.Personality = personality;
+        m.Reading = PersonalityReading.Of(_personalityModel, personality);
         var now = _time.GetUtcNow();
         var elapsed = now - _life.LastTime(s);
         if (elapsed < TimeSpan.Zero)
@@ -70,7 +86,7 @@ internal sealed partial class Pipeline
         m.Request = _agency.JudgeRequest(appraisal.Concerns);
         m.Resonance = AgencyLayer.Resonance(personality);
         int focus = _agency.Intention(s) is { } goal ? GoalTraits.Focus(goal.Goal) : -1;
-        m.Perception = _attention.Perceive(s, stimulus, appraisal, m.Resonance, m.Request.Verdict == RequestVerdict.Refused, personality.Openness, focus);
+        m.Perception = _attention.Perceive(s, stimulus, appraisal, m.Resonance, m.Request.Verdict == RequestVerdict.Refused, m.Reading.SurpriseSensitivity, focus);
     }
 
     /// <summary>L2: the felt point and the blend of the nearest emotions.</summary>
@@ -179,6 +195,7 @@ internal sealed partial class Pipeline
     {
         public DateTimeOffset Now;
         public Personality Personality;
+        public PersonalityReading Reading;
         public double IntentionKeep;
         public double Longing;
         public double Relief;

@@ -24,6 +24,7 @@ internal sealed partial class Pipeline
     private readonly TimeProvider _time;
     private readonly int _seed;
     private readonly INarrator _narrator;
+    private readonly IPersonalityModel _personalityModel;
     private readonly StateLayout _layout = new();
     private readonly Life _life;
     private readonly AttentionLayer _attention;
@@ -41,14 +42,15 @@ internal sealed partial class Pipeline
         _time = setup.Time;
         _seed = setup.Seed;
         _narrator = setup.Narrator;
+        _personalityModel = setup.PersonalityModel;
         _life = new Life(_layout);
         _attention = new AttentionLayer(_layout, setup.Appraiser);
-        _reactors = new ReactorLayer(_layout, setup.Profile, setup.Reactor);
-        _growth = new GrowthLayer(_layout, setup.Personality);
+        _reactors = new ReactorLayer(_layout, setup.Profile, setup.Reactor, setup.PersonalityModel);
+        _growth = new GrowthLayer(_layout, setup.Personality, setup.PersonalityModel);
         _emotions = new EmotionLayer(_layout, setup.Profile, setup.Emotions, setup.EmotionMap);
         _metrics = new MetricsLayer(_layout, setup.Profile, setup.Integration, setup.Prediction);
         _identity = new IdentityLayer(_layout, setup.Profile);
-        _agency = new AgencyLayer(_layout, setup.Profile, setup.Veto, setup.Values);
+        _agency = new AgencyLayer(_layout, setup.Profile, setup.Veto, setup.Values, setup.EgoDefense);
         _snapshot = new SnapshotSection(_layout, setup.Profile, _emotions, setup.Narrator);
 
         // The order of the agent document's sections; each layer writes and reads its own.
@@ -159,12 +161,20 @@ internal sealed partial class Pipeline
     }
 
     /// <summary>Checks a stimulus and appraises the message that came with it, if any (null or empty for none).</summary>
-    /// <exception cref="ArgumentException">The stimulus, or what the appraiser heard, names a channel the profile does not have.</exception>
+    /// <exception cref="ArgumentException">The stimulus names a channel the profile does not have.</exception>
+    /// <exception cref="InvalidOperationException">The appraiser heard a channel the profile does not have.</exception>
     public Appraisal Hear(in Stimulus stimulus, string? message)
     {
         Check(stimulus, nameof(stimulus));
         var appraisal = _attention.Appraise(message);
-        Check(appraisal.Stimulus, nameof(message));
+        foreach (var pair in appraisal.Stimulus.RawChannels.IsDefault ? [] : appraisal.Stimulus.RawChannels)
+        {
+            if (_profile.IndexOf(pair.Key) < 0)
+            {
+                throw new InvalidOperationException($"The appraiser {_attention.AppraiserName} heard channel '{pair.Key}', which profile '{_profile.Name}' does not have.");
+            }
+        }
+
         return appraisal;
     }
 

@@ -74,7 +74,8 @@ internal sealed partial class MemoryKeeping
         }
 
         var vector = await EmbedAsync(cue, cancellationToken).ConfigureAwait(false);
-        var recalled = Memory.Recall(vector, _agent.State.Vad, _time.GetUtcNow(), count);
+        var recalled = Memory.Recall(vector, _agent.State.Vad, _time.GetUtcNow(), count)
+            ?? throw new InvalidOperationException($"The memory {Memory.GetType().Name} returned null from {nameof(IEmotionalMemory.Recall)}; it must return the memories, or none.");
         if (recalled.Count > 0 && _options.EchoStrength > 0)
         {
             _agent.Experience(Echo(recalled[0]));

@@ -26,11 +26,11 @@ internal sealed class MetricsLayer : IStateSection
     /// <summary>The least standard deviation a spike is measured against, so a long calm does not make every ripple a spike.</summary>
     private const double SpikeDeviationFloor = 0.5;
 
-    /// <summary>The spike threshold in standard deviations for a closed mind; openness lowers it by up to <see cref="OpennessEase"/>.</summary>
+    /// <summary>The spike threshold in standard deviations for a mind of no surprise sensitivity; sensitivity lowers it by up to <see cref="SensitivityEase"/>.</summary>
     private const double SpikeThreshold = 3.5;
 
-    /// <summary>How much openness lowers the spike threshold.</summary>
-    private const double OpennessEase = 1.5;
+    /// <summary>How much surprise sensitivity (<see cref="IPersonalityModel.SurpriseSensitivity"/>) lowers the spike threshold.</summary>
+    private const double SensitivityEase = 1.5;
 
     private readonly ChannelProfile _profile;
     private readonly IIntegrationCalculator _integration;
@@ -44,6 +44,8 @@ internal sealed class MetricsLayer : IStateSection
     private readonly NumberSlot _surpriseVariance;
     private readonly NumberRange _pressure;
     private readonly IntegerSlot _desiresFelt;
+    private readonly NumberRange _displaced;
+    private readonly IntegerSlot _displacing;
 
     public MetricsLayer(StateLayout layout, ChannelProfile profile, IIntegrationCalculator integration, IPredictionModel prediction)
     {
@@ -60,6 +62,8 @@ internal sealed class MetricsLayer : IStateSection
         System.Diagnostics.Debug.Assert(Desires.NeedCount <= Thresholds.Slots, "Every need must have a desire slot.");
         _pressure = layout.Numbers(Thresholds.Slots);
         _desiresFelt = layout.Integer();
+        _displaced = layout.Numbers(profile.Count);
+        _displacing = layout.Integer();
     }
 
     /// <inheritdoc />
@@ -95,7 +99,7 @@ internal sealed class MetricsLayer : IStateSection
 
     /// <summary>Measures one experience: φ with <paramref name="felt"/> as the newest state, the prediction's error and surprise, spikes, drives and desires.</summary>
     /// <exception cref="InvalidOperationException">A custom calculator or model returned a value outside its contract.</exception>
-    public Measurement Measure(AgentState s, ReadOnlySpan<double> felt, long count, double openness, double longing)
+    public Measurement Measure(AgentState s, ReadOnlySpan<double> felt, long count, double sensitivity, double longing)
     {
         var m = default(Measurement);
         m.Phi = _integration.Compute(RecentStates(s, felt));
@@ -114,7 +118,7 @@ internal sealed class MetricsLayer : IStateSection
         ref double mean = ref _surpriseMean.Of(s);
         ref double variance = ref _surpriseVariance.Of(s);
         double deviation = outcome.Surprise - mean;
-        double threshold = SpikeThreshold - (OpennessEase * openness);
+        double threshold = SpikeThreshold - (SensitivityEase * sensitivity);
         m.Spike = count >= SpikeMaturity && outcome.Error >= SpikeError && deviation > threshold * Math.Max(Math.Sqrt(variance), SpikeDeviationFloor);
         mean += SurpriseRate * deviation;
         variance = (1 - SurpriseRate) * (variance + (SurpriseRate * deviation * deviation));
@@ -126,11 +130,22 @@ internal sealed class MetricsLayer : IStateSection
     /// <summary>Appends the felt state of a step that has succeeded to the window of recent states.</summary>
     public void Commit(AgentState s, ReadOnlySpan<double> felt)
     {
+        _displacing.Of(s) = 0;
         ref long head = ref _windowHead.Of(s);
         ref long count = ref _windowCount.Of(s);
         Write(s, felt);
         head = (head + 1) % WindowLength;
         count = Math.Min(count + 1, WindowLength);
+    }
+
+    /// <summary>Puts back what a step that failed wrote into the shared window, if it wrote anything.</summary>
+    public void Abandon(AgentState s)
+    {
+        if (_displacing.Of(s) != 0)
+        {
+            Write(s, _displaced.Of(s));
+            _displacing.Of(s) = 0;
+        }
     }
 
     /// <inheritdoc />
@@ -175,6 +190,17 @@ internal sealed class MetricsLayer : IStateSection
     /// </remarks>
     public StateWindow RecentStates(AgentState s, ReadOnlySpan<double> newest)
     {
+        // The slot at the head belongs to no committed window, but it is part of the agent's document: keep what it
+        // held, so a step that fails can put it back (Abandon) and leave the agent exactly as it was.
+        var window = _window.Get(s)!;
+        int head = (int)_windowHead.Of(s);
+        var displaced = _displaced.Of(s);
+        for (int c = 0; c < displaced.Length; c++)
+        {
+            displaced[c] = window[(c * 2 * WindowLength) + head];
+        }
+
+        _displacing.Of(s) = 1;
         Write(s, newest);
         int kept = (int)Math.Min(_windowCount.Of(s), WindowLength - 1);
         return new StateWindow(_window.Get(s), _profile.Count, 2 * WindowLength, (int)_windowHead.Of(s) + WindowLength - kept, kept + 1);

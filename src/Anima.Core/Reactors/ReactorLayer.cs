@@ -32,6 +32,7 @@ internal sealed class ReactorLayer : IStateSection
 
     private readonly ChannelProfile _profile;
     private readonly IReactor _reactor;
+    private readonly IPersonalityModel _model;
     private readonly NumberRange _levels;
     private readonly NumberRange _felt;
     private readonly NumberSlot _frustration;
@@ -40,10 +41,11 @@ internal sealed class ReactorLayer : IStateSection
     private readonly NumberRange _soulBase;
     private readonly NumberRange _soulLearning;
 
-    public ReactorLayer(StateLayout layout, ChannelProfile profile, IReactor reactor)
+    public ReactorLayer(StateLayout layout, ChannelProfile profile, IReactor reactor, IPersonalityModel model)
     {
         _profile = profile;
         _reactor = reactor;
+        _model = model;
         int n = profile.Count;
         _levels = layout.Numbers(n);
         _felt = layout.Numbers(n);
@@ -197,14 +199,14 @@ internal sealed class ReactorLayer : IStateSection
         SoulMatrix.Apply(SoulBase(s), _soulLearning.Of(s), Soul(s));
     }
 
-    /// <summary>Writes the soul's base for a personality: each channel's response weights times its personality gain.</summary>
+    /// <summary>Writes the soul's base for a personality: each channel's response weights times its gain (<see cref="IPersonalityModel.ChannelGain"/>).</summary>
     public void BaseFor(Personality personality, Span<double> @base)
     {
         var channels = _profile.Span;
         for (int i = 0; i < channels.Length; i++)
         {
             var c = channels[i];
-            double gain = c.GainTrait is { } trait ? 1 + ((personality[trait] - 0.5) * c.GainScale) : 1;
+            double gain = PersonalityReading.Gain(_model, personality, c);
             var row = @base.Slice(i * 4, 4);
             row[0] = c.Response.Tension * gain;
             row[1] = c.Response.Arousal * gain;

@@ -42,6 +42,9 @@ internal sealed class AttentionLayer : IStateSection
     /// <summary>What a message carries, by the agent's <see cref="IStimulusAppraiser"/>; nothing for no message.</summary>
     public Appraisal Appraise(string? message) => string.IsNullOrEmpty(message) ? Appraisal.Empty : _appraiser.Appraise(message);
 
+    /// <summary>Gets the name of the appraiser's type, for a message that refuses what it heard.</summary>
+    public string AppraiserName => _appraiser.GetType().Name;
+
     /// <summary>Nothing seen yet.</summary>
     public void Reset(AgentState s) => _trend.Of(s).Clear();
 
@@ -51,9 +54,9 @@ internal sealed class AttentionLayer : IStateSection
     /// <param name="appraisal">What the message carried.</param>
     /// <param name="resonance">How strongly the speaker's feeling resonates, in [0, 1].</param>
     /// <param name="refused">Whether the agent refuses what it is asked.</param>
-    /// <param name="openness">The agent's openness, which sharpens novelty.</param>
+    /// <param name="sensitivity">The agent's sensitivity to surprise (openness by default), which sharpens novelty.</param>
     /// <param name="focus">The appraisal dimension the current goal is about, or −1 for no goal.</param>
-    public Perception Perceive(AgentState s, in Stimulus stimulus, in Appraisal appraisal, double resonance, bool refused, double openness, int focus)
+    public Perception Perceive(AgentState s, in Stimulus stimulus, in Appraisal appraisal, double resonance, bool refused, double sensitivity, int focus)
     {
         var p = default(Perception);
         var speaker = appraisal.Speaker;
@@ -84,7 +87,7 @@ internal sealed class AttentionLayer : IStateSection
 
         double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
         double intensity = Math.Min(1, Math.Sqrt(norm2) + direct);
-        p.Novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * openness)));
+        p.Novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * sensitivity)));
         double relevance = focus >= 0 ? Math.Abs(dims[focus]) : 0;
         p.Salience = Math.Clamp((0.5 * intensity) + (0.3 * p.Novelty) + (0.2 * relevance), 0, 1);
         for (int j = 0; j < 4; j++)
