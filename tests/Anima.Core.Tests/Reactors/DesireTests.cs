@@ -11,7 +11,7 @@ using FluentAssertions;
 using Microsoft.Extensions.AI;
 using Xunit;
 
-namespace Anima.Tests.Body;
+namespace Anima.Tests.Reactors;
 
 public sealed class DesireTests
 {
@@ -65,7 +65,7 @@ public sealed class DesireTests
             string prompt = agent.GetStatePrompt();
             prompt.Should().MatchRegex("I (would like|want|badly need) to ", "a state this far from baseline wants something ({0})", name);
             prompt.Any(char.IsAsciiDigit).Should().BeFalse();
-            Golden.Verify($"Body/Desires.{name}", prompt);
+            Golden.Verify($"Reactors/Desires.{name}", prompt);
         }
     }
 

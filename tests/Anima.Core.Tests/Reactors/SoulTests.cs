@@ -2,7 +2,7 @@ using Anima.Tests.Support;
 using FluentAssertions;
 using Xunit;
 
-namespace Anima.Tests.Body;
+namespace Anima.Tests.Reactors;
 
 public sealed class SoulTests
 {
