@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using Anima.Numerics;
 
 namespace Anima;
 
@@ -75,26 +75,14 @@ public sealed class SoulMatrix
     internal static double Sensitivity(Personality p) =>
         Math.Clamp(1 + (0.8 * (p.Neuroticism - 0.5)) - (0.4 * (p.Conscientiousness - 0.5)), 0.5, 1.5);
 
-    internal static double BoundOf(double @base) => (0.5 * Math.Abs(@base)) + 0.1;
+    internal static double BoundOf(double @base) => BoundedLearning.Bound(@base);
 
     /// <summary>
     /// One experience's learning, <paramref name="appraisal"/> (four dimensions) against each channel's distance
     /// from its baseline, and the coefficients it gives with <paramref name="base"/> (see <see cref="Apply"/>).
     /// </summary>
-    internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations, ReadOnlySpan<double> @base, Span<double> soul)
-    {
-        // A row is four coefficients, one vector: λ ← (1 − κ)·λ + η·d·s, then base + b·λ/(1 + |λ|).
-        var s = Vector256.Create(appraisal[..4]);
-        for (int i = 0; i < deviations.Length; i++)
-        {
-            var row = learning.Slice(i * 4, 4);
-            var l = (Vector256.Create(row) * (1 - Reversion)) + (s * (Rate * deviations[i]));
-            l.CopyTo(row);
-            var b = Vector256.Create(@base.Slice(i * 4, 4));
-            var bound = (Vector256.Abs(b) * 0.5) + Vector256.Create(0.1);
-            (b + (bound * l / (Vector256<double>.One + Vector256.Abs(l)))).CopyTo(soul.Slice(i * 4, 4));
-        }
-    }
+    internal static void Learn(Span<double> learning, ReadOnlySpan<double> appraisal, ReadOnlySpan<double> deviations, ReadOnlySpan<double> @base, Span<double> soul) =>
+        BoundedLearning.Learn(learning, appraisal, deviations, @base, soul, Rate, Reversion);
 
     /// <summary>The coefficients now: base plus the bounded learning.</summary>
     internal static void Apply(ReadOnlySpan<double> @base, ReadOnlySpan<double> learning, Span<double> soul)
@@ -105,8 +93,7 @@ public sealed class SoulMatrix
         }
     }
 
-    private static double Coefficient(double @base, double learning) =>
-        @base + (BoundOf(@base) * learning / (1 + Math.Abs(learning)));
+    private static double Coefficient(double @base, double learning) => BoundedLearning.Coefficient(@base, learning);
 
     private int Index(string channel, string dimension)
     {

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Anima.Numerics;
 
 namespace Anima.Emotions;
 
@@ -67,9 +67,7 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
         if (count == 3)
         {
             // The usual blend of three: both exponentials in one vector.
-            var e = Vector128.Exp(Vector128.Create(weights[1] - nearest, weights[2] - nearest) / -Temperature);
-            weights[1] = e.GetElement(0);
-            weights[2] = e.GetElement(1);
+            (weights[1], weights[2]) = Exponentials.Exp((weights[1] - nearest) / -Temperature, (weights[2] - nearest) / -Temperature);
             sum += weights[1] + weights[2];
         }
         else
@@ -148,21 +146,7 @@ internal sealed class AdaptiveEmotionMap : IEmotionMap
             o.Arousal + ((point.Arousal - p.Arousal - o.Arousal) * LearningRate),
             o.Dominance + ((point.Dominance - p.Dominance - o.Dominance) * LearningRate));
 
-        // Every offset relaxes and stays within bounds, four coordinates at a time.
-        var coordinates = MemoryMarshal.Cast<Vad, double>(offsets);
-        ref double first = ref MemoryMarshal.GetReference(coordinates);
-        var keep = Vector256.Create(1 - Relaxation);
-        var low = Vector256.Create(-MaxOffset);
-        var high = Vector256.Create(MaxOffset);
-        int k = 0;
-        for (; k <= coordinates.Length - Vector256<double>.Count; k += Vector256<double>.Count)
-        {
-            Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, (nuint)k) * keep, low), high).StoreUnsafe(ref first, (nuint)k);
-        }
-
-        for (; k < coordinates.Length; k++)
-        {
-            coordinates[k] = Math.Clamp(coordinates[k] * (1 - Relaxation), -MaxOffset, MaxOffset);
-        }
+        // Every offset relaxes and stays within bounds.
+        Shrink.ScaleAndClamp(MemoryMarshal.Cast<Vad, double>(offsets), 1 - Relaxation, MaxOffset);
     }
 }

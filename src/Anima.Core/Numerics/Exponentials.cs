@@ -23,6 +23,16 @@ internal static class Exponentials
     public static (double A, double B, double C) ExpOrOneScalar(double a, double b, double c) =>
         (a == 0 ? 1 : Math.Exp(a), b == 0 ? 1 : Math.Exp(b), c == 0 ? 1 : Math.Exp(c));
 
+    /// <summary>e^x of two exponents at once.</summary>
+    public static (double A, double B) Exp(double a, double b)
+    {
+        var e = Vector128.Exp(Vector128.Create(a, b));
+        return (e.GetElement(0), e.GetElement(1));
+    }
+
+    /// <summary>The scalar definition of <see cref="Exp(double, double)"/>.</summary>
+    public static (double A, double B) ExpScalar(double a, double b) => (Math.Exp(a), Math.Exp(b));
+
     /// <summary>tanh of three values at once.</summary>
     /// <remarks>
     /// tanh |x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|)), which cannot overflow; below 10⁻⁸, where that difference loses

@@ -39,4 +39,18 @@ public sealed class ExponentialsTests
             Math.Sign(vector.A).Should().Be(Math.Sign(a));
         }
     }
+
+    [Fact]
+    public void Exp_OfTwo_AgreesWithItsScalarTwin()
+    {
+        var random = new Random(15);
+        for (int i = 0; i < 10_000; i++)
+        {
+            double a = -random.NextDouble() * 30, b = -random.NextDouble() * 5;
+            var vector = Exponentials.Exp(a, b);
+            var scalar = Exponentials.ExpScalar(a, b);
+            vector.A.Should().BeApproximately(scalar.A, 1e-15 * Math.Max(scalar.A, 1e-300));
+            vector.B.Should().BeApproximately(scalar.B, 1e-15 * scalar.B);
+        }
+    }
 }

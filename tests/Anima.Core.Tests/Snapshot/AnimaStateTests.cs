@@ -4,13 +4,13 @@ using Anima.Tests.Support;
 using FluentAssertions;
 using Xunit;
 
-namespace Anima.Tests;
+namespace Anima.Tests.Snapshot;
 
 /// <summary>
 /// A snapshot keeps its readings, blend and self-image as numbers and builds them on first read; the agent keeps
 /// no snapshot alive beyond the latest.
 /// </summary>
-public sealed class SnapshotTests
+public sealed class AnimaStateTests
 {
     [Fact]
     public void PartsBuiltOnFirstRead_AreOneObjectForEveryReaderOnEveryThread()
