@@ -38,6 +38,18 @@ internal sealed class IdentityLayer : IStateSection
     /// <summary>The volatility at which the self-image has no steadiness left.</summary>
     private const double VolatilityScale = 0.3;
 
+    /// <summary>How much of coherence is the present's distance from the past self; the rest is its distance from the future.</summary>
+    private const double PastWeight = 0.75;
+
+    /// <summary>The distance at which coherence reaches zero: about the reach of a unit step on two axes (√2).</summary>
+    private const double CoherenceReach = 1.4;
+
+    /// <summary>How fast volatility follows the size of each step of the felt point: a tenth each experience.</summary>
+    private const double VolatilityRate = 0.1;
+
+    /// <summary>How much of the self-image's stability is coherence; the rest is steadiness.</summary>
+    private const double CoherenceShare = 0.6;
+
     private readonly ChannelProfile _profile;
     private readonly NumberRange _slow;
     private readonly PointSlot _past;
@@ -107,7 +119,7 @@ internal sealed class IdentityLayer : IStateSection
             vad.Valence + (Foresight * (vad.Valence - recent.Valence)),
             vad.Arousal + (Foresight * (vad.Arousal - recent.Arousal)),
             vad.Dominance + (Foresight * (vad.Dominance - recent.Dominance))).Clamp();
-        double coherence = Math.Clamp(1 - (((0.75 * past.DistanceTo(vad)) + (0.25 * vad.DistanceTo(future))) / 1.4), 0, 1);
+        double coherence = Math.Clamp(1 - (((PastWeight * past.DistanceTo(vad)) + ((1 - PastWeight) * vad.DistanceTo(future))) / CoherenceReach), 0, 1);
         ref long run = ref _lowCoherenceRun.Of(s);
         run = coherence < LowCoherence ? run + 1 : 0;
         bool crisis = (run >= CrisisRun && count >= CrisisMaturity) || (_crisis.Of(s) != 0 && coherence <= CrisisRecovery);
@@ -116,9 +128,9 @@ internal sealed class IdentityLayer : IStateSection
         past = past.Lerp(vad, PastRate);
         recent = recent.Lerp(vad, RecentRate);
         ref double volatility = ref _volatility.Of(s);
-        volatility = (0.9 * volatility) + (0.1 * _last.Of(s).DistanceTo(vad));
+        volatility = ((1 - VolatilityRate) * volatility) + (VolatilityRate * _last.Of(s).DistanceTo(vad));
         _last.Of(s) = vad;
-        b.Stability = Math.Clamp((0.6 * coherence) + (0.4 * (1 - Math.Min(1, volatility / VolatilityScale))), 0, 1);
+        b.Stability = Math.Clamp((CoherenceShare * coherence) + ((1 - CoherenceShare) * (1 - Math.Min(1, volatility / VolatilityScale))), 0, 1);
         return b;
     }
 

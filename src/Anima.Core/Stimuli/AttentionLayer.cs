@@ -27,6 +27,15 @@ internal sealed class AttentionLayer : IStateSection
     /// <summary>How fast the trend of experience follows: a fifth of the way each experience.</summary>
     private const double TrendRate = 0.2;
 
+    /// <summary>How much of the speaker's distress becomes tension, against their feeling's full weight on satisfaction.</summary>
+    private const double DistressShare = 0.5;
+
+    /// <summary>Salience's weights: intensity, novelty and relevance to the goal (SPEC.md F6), summing to one.</summary>
+    private const double IntensityWeight = 0.5, NoveltyWeight = 0.3, RelevanceWeight = 0.2;
+
+    /// <summary>How novel experience seems to a mind of no surprise sensitivity; sensitivity adds as much again.</summary>
+    private const double BaseNovelty = 0.5;
+
     private readonly IStimulusAppraiser _appraiser;
     private readonly NumberRange _trend;
 
@@ -63,7 +72,7 @@ internal sealed class AttentionLayer : IStateSection
         double contagion = resonance * speaker.Confidence * Contagion;
         var heard = appraisal.Stimulus;
         Span<double> dims = p.Dims;
-        dims[0] = stimulus.Tension + (MessageWeight * heard.Tension) + (contagion * Math.Max(0, -speaker.Valence) * 0.5);
+        dims[0] = stimulus.Tension + (MessageWeight * heard.Tension) + (contagion * Math.Max(0, -speaker.Valence) * DistressShare);
         dims[1] = stimulus.Arousal + (MessageWeight * heard.Arousal) + (contagion * speaker.Arousal);
         dims[2] = stimulus.Satisfaction + (MessageWeight * heard.Satisfaction) + (contagion * speaker.Valence);
         dims[3] = stimulus.Cohesion + (MessageWeight * heard.Cohesion);
@@ -87,9 +96,9 @@ internal sealed class AttentionLayer : IStateSection
 
         double direct = Math.Sqrt(SquaredChannels(stimulus) + SquaredChannels(appraisal.Stimulus));
         double intensity = Math.Min(1, Math.Sqrt(norm2) + direct);
-        p.Novelty = Math.Min(1, Math.Sqrt(distance2) * (0.5 + (0.5 * sensitivity)));
+        p.Novelty = Math.Min(1, Math.Sqrt(distance2) * (BaseNovelty + (BaseNovelty * sensitivity)));
         double relevance = focus >= 0 ? Math.Abs(dims[focus]) : 0;
-        p.Salience = Math.Clamp((0.5 * intensity) + (0.3 * p.Novelty) + (0.2 * relevance), 0, 1);
+        p.Salience = Math.Clamp((IntensityWeight * intensity) + (NoveltyWeight * p.Novelty) + (RelevanceWeight * relevance), 0, 1);
         for (int j = 0; j < 4; j++)
         {
             trend[j] += TrendRate * (dims[j] - trend[j]);
