@@ -65,10 +65,10 @@ internal sealed class AgencyLayer : IStateSection
     /// Acts on the moment: keeps or changes the intention under the veto, weighs the dissonance, and chooses a defense,
     /// which reshapes <paramref name="levels"/> for what comes next.
     /// </summary>
-    public AgencyOutcome Act(AgentState s, in AgencyInput moment, Span<double> levels)
+    /// <remarks>Written field by field into <paramref name="a"/>: a struct holding a reference, copied whole through a reference, costs a runtime call.</remarks>
+    public void Act(AgentState s, in AgencyInput moment, Span<double> levels, ref AgencyOutcome a)
     {
         var personality = moment.Personality;
-        var a = default(AgencyOutcome);
         double bondDeviation = _bond < 0 ? 0 : _profile.Deviation(_bond, levels[_bond]);
         var situation = new IntentionEngine.Situation(moment.Drives, moment.Primary, moment.Intensity, bondDeviation, moment.Mirror, personality, moment.Spike, moment.IntentionKeep);
         var (intention, veto) = IntentionEngine.Decide(_intention.Get(s), situation, _veto, _values);
@@ -76,10 +76,12 @@ internal sealed class AgencyLayer : IStateSection
         a.Intention = intention;
         a.Veto = veto;
         double dissonance = Dissonance(intention, moment.Primary, moment.Intensity, veto, moment.Request, personality);
-        a.Defense = _defense.Choose(new DefenseSituation(moment.Vad, dissonance, moment.Primary, moment.Spike, veto, moment.Request, intention, moment.Mirror, personality));
+        a.Defense = _defense is DefenseSelector
+            ? DefenseSelector.Choose(moment.Vad, dissonance, moment.Primary, moment.Spike, veto, moment.Request, intention, moment.Mirror, personality)
+            : _defense.Choose(new DefenseSituation(moment.Vad, dissonance, moment.Primary, moment.Spike, veto, moment.Request, intention, moment.Mirror, personality));
         if (a.Defense is { } chosen)
         {
-            if (!Enum.IsDefined(chosen))
+            if (chosen is < EgoDefense.Denial or > EgoDefense.Suppression)
             {
                 throw new InvalidOperationException($"The ego defense {_defense.GetType().Name} chose {chosen}, which is not an {nameof(EgoDefense)}.");
             }
@@ -89,7 +91,6 @@ internal sealed class AgencyLayer : IStateSection
         }
 
         a.Dissonance = dissonance;
-        return a;
     }
 
     /// <summary>Writes an intention's members.</summary>

@@ -19,9 +19,16 @@ internal sealed class DefenseSelector : IEgoDefense
     public static DefenseSelector Instance { get; } = new();
 
     /// <inheritdoc />
-    public EgoDefense? Choose(in DefenseSituation situation)
+    public EgoDefense? Choose(in DefenseSituation situation) =>
+        Choose(situation.Vad, situation.Dissonance, situation.Primary, situation.SurpriseSpike, situation.Veto, situation.Request, situation.Intention, situation.Mirror, situation.Personality);
+
+    /// <summary>
+    /// The rules themselves, on the moment's parts: the pipeline calls this directly, since building a
+    /// <see cref="DefenseSituation"/> (a large struct holding references) costs more than the rules when, as most
+    /// moments, none applies.
+    /// </summary>
+    public static EgoDefense? Choose(Vad vad, double dissonance, EmotionDefinition primary, bool spike, VetoDecision? veto, RequestJudgement request, Intention? intention, SocialMirror mirror, Personality personality)
     {
-        var (vad, dissonance, primary, spike, veto, request, intention, mirror, personality) = situation;
         if (vad.Valence >= 0)
         {
             return null;

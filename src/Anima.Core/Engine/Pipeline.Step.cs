@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Anima.Agency;
 using Anima.Character;
 using Anima.Identity;
@@ -47,7 +46,7 @@ internal sealed partial class Pipeline
         Perceive(s, stimulus, appraisal, trigger, ref m);
         _reactors.React(s, m.Perception.Dims, m.Perception.Salience, stimulus, appraisal.Stimulus, trigger, m.Relief, m.Personality);
         Feel(s, ref m);
-        m.Measured = _metrics.Measure(s, _reactors.Felt(s), _life.Count(s), m.Reading.SurpriseSensitivity, m.Longing);
+        _metrics.Measure(s, _reactors.Felt(s), _life.Count(s), m.Sensitivity, m.Longing, ref m.Measured);
         Become(s, ref m);
         Act(s, appraisal.Speaker, ref m);
         Grow(s, ref m);
@@ -60,7 +59,7 @@ internal sealed partial class Pipeline
     {
         var personality = _growth.Personality(s);
         m.Personality = personality;
-        m.Reading = PersonalityReading.Of(_personalityModel, personality);
+        m.Sensitivity = PersonalityReading.Of(_personalityModel, personality).SurpriseSensitivity;
         var now = _time.GetUtcNow();
         var elapsed = now - _life.LastTime(s);
         if (elapsed < TimeSpan.Zero)
@@ -86,7 +85,7 @@ internal sealed partial class Pipeline
         m.Request = _agency.JudgeRequest(appraisal.Concerns);
         m.Resonance = AgencyLayer.Resonance(personality);
         int focus = _agency.Intention(s) is { } goal ? GoalTraits.Focus(goal.Goal) : -1;
-        m.Perception = _attention.Perceive(s, stimulus, appraisal, m.Resonance, m.Request.Verdict == RequestVerdict.Refused, m.Reading.SurpriseSensitivity, focus);
+        m.Perception = _attention.Perceive(s, stimulus, appraisal, m.Resonance, m.Request.Verdict == RequestVerdict.Refused, m.Sensitivity, focus);
     }
 
     /// <summary>L2: the felt point and the blend of the nearest emotions.</summary>
@@ -124,7 +123,7 @@ internal sealed partial class Pipeline
             Request = m.Request,
             IntentionKeep = m.IntentionKeep,
         };
-        m.Acted = _agency.Act(s, input, _reactors.Levels(s));
+        _agency.Act(s, input, _reactors.Levels(s), ref m.Acted);
         m.Expressed = _emotions.Express(m.Primary.Name, _reactors.Felt(s), m.Personality);
     }
 
@@ -143,7 +142,6 @@ internal sealed partial class Pipeline
     }
 
     /// <summary>Commits the step's counters and writes the snapshot, straight into it: its parts are copied once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private AnimaState Snapshot(AgentState s, ref Moment m)
     {
         int narrativeVariant = m.Random.NextInt(1 << 20);
@@ -195,7 +193,7 @@ internal sealed partial class Pipeline
     {
         public DateTimeOffset Now;
         public Personality Personality;
-        public PersonalityReading Reading;
+        public double Sensitivity;
         public double IntentionKeep;
         public double Longing;
         public double Relief;

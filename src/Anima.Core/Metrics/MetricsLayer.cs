@@ -98,10 +98,10 @@ internal sealed class MetricsLayer : IStateSection
     }
 
     /// <summary>Measures one experience: φ with <paramref name="felt"/> as the newest state, the prediction's error and surprise, spikes, drives and desires.</summary>
+    /// <remarks>Written field by field into <paramref name="m"/>: a struct holding a reference, copied whole through a reference, costs a runtime call.</remarks>
     /// <exception cref="InvalidOperationException">A custom calculator or model returned a value outside its contract.</exception>
-    public Measurement Measure(AgentState s, ReadOnlySpan<double> felt, long count, double sensitivity, double longing)
+    public void Measure(AgentState s, ReadOnlySpan<double> felt, long count, double sensitivity, double longing, ref Measurement m)
     {
-        var m = default(Measurement);
         m.Phi = _integration.Compute(RecentStates(s, felt));
         if (!double.IsFinite(m.Phi) || m.Phi < 0 || m.Phi > 1)
         {
@@ -124,7 +124,6 @@ internal sealed class MetricsLayer : IStateSection
         variance = (1 - SurpriseRate) * (variance + (SurpriseRate * deviation * deviation));
         m.Drives = Drives.Read(_profile, felt, _bond, longing);
         m.DesiresArisen = Desires.Arise(m.Drives, _pressure.Of(s), ref _desiresFelt.Of(s));
-        return m;
     }
 
     /// <summary>Appends the felt state of a step that has succeeded to the window of recent states.</summary>

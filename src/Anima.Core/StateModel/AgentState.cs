@@ -6,7 +6,7 @@ namespace Anima.StateModel;
 /// reserves its slots once and reads them through the slot it was given.
 /// </summary>
 /// <remarks>
-/// An experience runs on a copy (<see cref="CopyFrom"/>, three block copies) and is committed by swapping the
+/// An experience runs on a copy (<see cref="CopyFrom"/>: two block copies and a few references) and is committed by swapping the
 /// copies, so a layer that throws leaves the agent as it was. An object in a slot is immutable or, like the window
 /// of recent states, written only where no committed reader looks.
 /// </remarks>
@@ -33,7 +33,15 @@ internal sealed class AgentState
     {
         other.Numbers.AsSpan().CopyTo(Numbers);
         other.Integers.AsSpan().CopyTo(Integers);
-        other.Objects.AsSpan().CopyTo(Objects);
+
+        // A handful of references: one by one, since a bulk copy of references goes through the runtime's
+        // write-barrier copy, which for so few costs more than the whole numeric copy.
+        var objects = Objects;
+        var from = other.Objects;
+        for (int i = 0; i < objects.Length && i < from.Length; i++)
+        {
+            objects[i] = from[i];
+        }
     }
 
     /// <summary>Sets every slot to zero or null.</summary>

@@ -36,8 +36,12 @@ internal readonly record struct IntegerSlot(int Index)
 internal readonly record struct TimeSlot(int Start)
 {
     /// <summary>Gets the instant in <paramref name="state"/>.</summary>
-    public DateTimeOffset Get(AgentState state) =>
-        new DateTimeOffset(state.Integers[Start], TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(state.Integers[Start + 1]));
+    public DateTimeOffset Get(AgentState state)
+    {
+        long offset = state.Integers[Start + 1];
+        var utc = new DateTimeOffset(state.Integers[Start], TimeSpan.Zero);
+        return offset == 0 ? utc : utc.ToOffset(TimeSpan.FromMinutes(offset));
+    }
 
     /// <summary>Sets the instant in <paramref name="state"/>.</summary>
     public void Set(AgentState state, DateTimeOffset value)

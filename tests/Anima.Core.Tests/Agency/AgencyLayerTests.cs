@@ -29,7 +29,8 @@ public sealed class AgencyLayerTests
         double[] levels = [0.8, 0.7, 0.2, 0.3];
         double[] before = [.. levels];
 
-        var outcome = layer.Act(s, Hurt(Personality.Balanced with { Agreeableness = 0.2, Neuroticism = 0.8 }), levels);
+        var outcome = default(AgencyOutcome);
+        layer.Act(s, Hurt(Personality.Balanced with { Agreeableness = 0.2, Neuroticism = 0.8 }), levels, ref outcome);
 
         outcome.Intention.Should().NotBeNull();
         layer.Intention(s).Should().BeSameAs(outcome.Intention);

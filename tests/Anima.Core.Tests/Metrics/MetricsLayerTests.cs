@@ -23,11 +23,11 @@ public sealed class MetricsLayerTests
         double[] routine = [0.2, 0.2, 0.5, 0.5];
         for (int i = 0; i < 40; i++)
         {
-            layer.Measure(s, routine, i, 0.5, 0).Spike.Should().BeFalse();
+            Measure(layer, s, routine, i, 0.5, 0).Spike.Should().BeFalse();
             layer.Commit(s, routine);
         }
 
-        layer.Measure(s, [0.95, 0.95, 0.05, 0.05], 40, 0.5, 0).Spike.Should().BeTrue();
+        Measure(layer, s, [0.95, 0.95, 0.05, 0.05], 40, 0.5, 0).Spike.Should().BeTrue();
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MetricsLayerTests
         int arisen = 0;
         for (int i = 0; i < 60; i++)
         {
-            var m = layer.Measure(s, [0.2, 0.2, 0.5, 0.5], i, 0.5, 0.95);
+            var m = Measure(layer, s, [0.2, 0.2, 0.5, 0.5], i, 0.5, 0.95);
             m.Drives.Should().Contain(d => d.Need == Need.Connection);
             arisen += m.DesiresArisen == 0 ? 0 : 1;
             layer.Commit(s, [0.2, 0.2, 0.5, 0.5]);
@@ -58,6 +58,13 @@ public sealed class MetricsLayerTests
         layer.Abandon(s);
 
         Written(layer, s).Should().Be(before);
+    }
+
+    private static Measurement Measure(MetricsLayer layer, AgentState s, double[] felt, long count, double sensitivity, double longing)
+    {
+        var m = default(Measurement);
+        layer.Measure(s, felt, count, sensitivity, longing, ref m);
+        return m;
     }
 
     private static string Written(MetricsLayer layer, AgentState s)
