@@ -16,7 +16,7 @@ internal sealed class AgentState
     {
         Numbers = new double[numbers];
         Integers = new long[integers];
-        Objects = new object?[objects];
+        Objects = new ObjectCell[objects];
     }
 
     /// <summary>Gets every number of the agent.</summary>
@@ -26,7 +26,7 @@ internal sealed class AgentState
     public long[] Integers { get; }
 
     /// <summary>Gets every object the agent holds: the personality now, the intention, the last snapshot, …</summary>
-    public object?[] Objects { get; }
+    public ObjectCell[] Objects { get; }
 
     /// <summary>Makes this state a copy of <paramref name="other"/>, which must share its layout.</summary>
     public void CopyFrom(AgentState other)
@@ -35,12 +35,13 @@ internal sealed class AgentState
         other.Integers.AsSpan().CopyTo(Integers);
 
         // A handful of references: one by one, since a bulk copy of references goes through the runtime's
-        // write-barrier copy, which for so few costs more than the whole numeric copy.
+        // write-barrier copy, which for so few costs more than the whole numeric copy. Cells, not an object[],
+        // so that a store needs no check of the array's element type.
         var objects = Objects;
         var from = other.Objects;
         for (int i = 0; i < objects.Length && i < from.Length; i++)
         {
-            objects[i] = from[i];
+            objects[i].Value = from[i].Value;
         }
     }
 
@@ -51,4 +52,11 @@ internal sealed class AgentState
         Array.Clear(Integers);
         Array.Clear(Objects);
     }
+}
+
+/// <summary>One object slot of an <see cref="AgentState"/>.</summary>
+internal struct ObjectCell
+{
+    /// <summary>The object, or null.</summary>
+    public object? Value;
 }

@@ -27,9 +27,6 @@ internal sealed class SectionReader
     /// <summary>Makes the refusal of a document, for a reason that names what is wrong.</summary>
     public static InvalidDataException Refuse(string reason) => new($"The agent document is refused: {reason}.");
 
-    /// <summary>Whether the object has a member (of any value, null included).</summary>
-    public bool Has(string name) => _element.TryGetProperty(name, out _);
-
     /// <summary>Whether a member is missing or null.</summary>
     public bool IsNull(string name) => !_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null;
 

@@ -57,8 +57,8 @@ internal readonly record struct ObjectSlot<T>(int Index)
     where T : class
 {
     /// <summary>Gets the object in <paramref name="state"/>.</summary>
-    public T? Get(AgentState state) => Unsafe.As<T?>(state.Objects[Index]);
+    public T? Get(AgentState state) => Unsafe.As<T?>(state.Objects[Index].Value);
 
     /// <summary>Sets the object in <paramref name="state"/>.</summary>
-    public void Set(AgentState state, T? value) => state.Objects[Index] = value;
+    public void Set(AgentState state, T? value) => state.Objects[Index].Value = value;
 }
