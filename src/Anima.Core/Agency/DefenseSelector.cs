@@ -13,7 +13,29 @@ namespace Anima.Agency;
 /// </remarks>
 internal sealed class DefenseSelector : IEgoDefense
 {
+    /// <summary>The threat from which a defense is raised: the larger of dissonance and weighted negativity.</summary>
     public const double Threshold = 0.45;
+
+    /// <summary>How much of the way back to baseline denial takes the threat channel: the danger is not taken in.</summary>
+    private const double DenialSoothes = 0.3;
+
+    /// <summary>How much sublimation soothes the threat channel, while it lifts reward by <see cref="NudgeAmount"/>.</summary>
+    private const double SublimationSoothes = 0.15;
+
+    /// <summary>How much of the way back to baseline suppression takes the energy channel: the feeling is put aside.</summary>
+    private const double SuppressionSoothes = 0.2;
+
+    /// <summary>How far projection, displacement and sublimation move a channel: a small, lasting mark.</summary>
+    private const double NudgeAmount = 0.03;
+
+    /// <summary>The share of dissonance rationalization leaves: reasons halve it.</summary>
+    private const double RationalizedDissonance = 0.5;
+
+    /// <summary>The share of dissonance projection and sublimation leave.</summary>
+    private const double RedirectedDissonance = 0.8;
+
+    /// <summary>The share of dissonance displacement leaves.</summary>
+    private const double DisplacedDissonance = 0.7;
 
     /// <summary>Gets the default defense selection.</summary>
     public static DefenseSelector Instance { get; } = new();
@@ -78,22 +100,22 @@ internal sealed class DefenseSelector : IEgoDefense
         switch (defense)
         {
             case EgoDefense.Denial:
-                Soothe(levels, profile, ChannelRole.Threat, 0.3);
+                Soothe(levels, profile, ChannelRole.Threat, DenialSoothes);
                 return dissonance;
             case EgoDefense.Rationalization:
-                return dissonance * 0.5;
+                return dissonance * RationalizedDissonance;
             case EgoDefense.Projection:
-                Nudge(levels, profile, ChannelRole.Bond, -0.03);
-                return dissonance * 0.8;
+                Nudge(levels, profile, ChannelRole.Bond, -NudgeAmount);
+                return dissonance * RedirectedDissonance;
             case EgoDefense.Displacement:
-                Nudge(levels, profile, ChannelRole.Reward, -0.03);
-                return dissonance * 0.7;
+                Nudge(levels, profile, ChannelRole.Reward, -NudgeAmount);
+                return dissonance * DisplacedDissonance;
             case EgoDefense.Sublimation:
-                Soothe(levels, profile, ChannelRole.Threat, 0.15);
-                Nudge(levels, profile, ChannelRole.Reward, 0.03);
-                return dissonance * 0.8;
+                Soothe(levels, profile, ChannelRole.Threat, SublimationSoothes);
+                Nudge(levels, profile, ChannelRole.Reward, NudgeAmount);
+                return dissonance * RedirectedDissonance;
             default:
-                Soothe(levels, profile, ChannelRole.Energy, 0.2);
+                Soothe(levels, profile, ChannelRole.Energy, SuppressionSoothes);
                 return dissonance;
         }
     }
