@@ -7,7 +7,7 @@ namespace Anima.Narration;
 /// Composes the first-person narrative of a snapshot: the feeling, what lies beneath it, the intention,
 /// the veto, the defense and the sense of self, in varied words and never a digit.
 /// </summary>
-internal static class Phrasebook
+internal static partial class Phrasebook
 {
     public static string Compose(AnimaState state, int variant)
     {

@@ -46,19 +46,13 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
     {
         if (state.Intensity < 0.08 && !state.SurpriseSpike)
         {
-            text.Append("I feel quiet and even; nothing much stirs in me.\n");
+            text.Append(Phrasebook.QuietLine);
             return;
         }
 
         string felt = Word(state.Primary);
         string shown = Word(state.Expressed);
-        string degree = state.Intensity switch
-        {
-            < 0.15 => "a little ",
-            < 0.35 => string.Empty,
-            < 0.6 => "quite ",
-            _ => "deeply ",
-        };
+        string degree = Phrasebook.BlockDegree(state.Intensity);
 
         text.Append("I feel ").Append(degree).Append(felt).Append('.');
         if (shown != felt)
@@ -105,13 +99,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 
         if (state.Intention is { } intention)
         {
-            string resolve = intention.Strength switch
-            {
-                < 0.35 => "Part of me wants to ",
-                < 0.7 => "What I want to do now is ",
-                _ => "More than anything I want to ",
-            };
-            text.Append(resolve).Append(Phrasebook.GoalPhrase(intention.Goal)).Append(".\n");
+            text.Append(Phrasebook.Resolve(intention.Strength)).Append(Phrasebook.GoalPhrase(intention.Goal)).Append(".\n");
         }
 
         if (state.Request.Verdict == RequestVerdict.Refused && state.Request.Value is { } refused)
@@ -122,44 +110,16 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 
     private static void Conflict(StringBuilder text, AnimaState state)
     {
-        switch (state.Dissonance)
-        {
-            case >= 0.6:
-                text.Append("I am torn inside.\n");
-                break;
-            case >= 0.3:
-                text.Append("Something in me does not sit right.\n");
-                break;
-        }
-
+        text.Append(Phrasebook.ConflictLine(state.Dissonance));
         if (state.Defense is { } defense)
         {
-            text.Append(defense switch
-            {
-                EgoDefense.Denial => "Part of me refuses to take in how bad this is.\n",
-                EgoDefense.Rationalization => "I keep finding reasons why it is fine.\n",
-                EgoDefense.Projection => "It feels as if the upset is theirs, not mine.\n",
-                EgoDefense.Displacement => "My irritation spills onto small things.\n",
-                EgoDefense.Sublimation => "I want to turn this feeling into something good.\n",
-                _ => "I am putting this feeling aside for now.\n",
-            });
+            text.Append(Phrasebook.DefenseLine(defense));
         }
     }
 
     private static void Self(StringBuilder text, AnimaState state)
     {
-        if (state.Temporal.InCrisis)
-        {
-            text.Append("I hardly recognise myself right now.\n");
-        }
-        else if (state.SelfStability < 0.35)
-        {
-            text.Append("I am not quite sure of myself at the moment.\n");
-        }
-        else if (state.SelfStability >= 0.8)
-        {
-            text.Append("I feel like myself.\n");
-        }
+        text.Append(Phrasebook.SelfLine(state.Temporal.InCrisis, state.SelfStability));
     }
 
     private static void Other(StringBuilder text, AnimaState state)
@@ -178,18 +138,8 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         }
     }
 
-    /// <summary>
-    /// The inner voice for a frustration (0–1, read as 0–100), in REFERENCE.md §5's bands: silence below ten, then
-    /// one line from ten, thirty, fifty and seventy.
-    /// </summary>
-    internal static string? Voice(double frustration) => (100 * frustration) switch
-    {
-        < 10 => null,
-        < 30 => "that did not work.",
-        < 50 => "I keep running into walls; what am I missing?",
-        < 70 => "I am going about this the wrong way entirely.",
-        _ => "this is beyond me alone; I need help.",
-    };
+    /// <summary>The inner voice for a frustration; see <see cref="Phrasebook.Voice"/>.</summary>
+    internal static string? Voice(double frustration) => Phrasebook.Voice(frustration);
 
     /// <summary>An emotion label as a lower-case word, with nothing in it that could close the block.</summary>
     private static string Word(string label)
