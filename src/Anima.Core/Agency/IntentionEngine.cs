@@ -25,6 +25,33 @@ internal static class IntentionEngine
     /// <summary>A new goal must be this many times stronger than the faded current one to displace it.</summary>
     public const double Hysteresis = 1.15;
 
+    /// <summary>The strength from which the strongest drive proposes a goal.</summary>
+    private const double DriveFelt = 0.15;
+
+    /// <summary>The intensity from which a feeling proposes a goal of its own.</summary>
+    private const double FeelingFelt = 0.25;
+
+    /// <summary>How much more a feeling weighs than its intensity, so a strong one can outweigh a need.</summary>
+    private const double FeelingWeight = 1.2;
+
+    /// <summary>The confidence from which the other person's feeling proposes a goal.</summary>
+    private const double SpeakerFelt = 0.25;
+
+    /// <summary>The valence at or below which someone seems to suffer, and at or above which they seem glad.</summary>
+    private const double SpeakerSuffers = -0.3, SpeakerGlad = 0.4;
+
+    /// <summary>Comfort's weight for the least agreeable agent, and what agreeableness adds.</summary>
+    private const double ComfortBase = 0.6, ComfortRange = 0.8;
+
+    /// <summary>Celebration's weight for the least extraverted agent, and what extraversion adds.</summary>
+    private const double CelebrateBase = 0.4, CelebrateRange = 0.6;
+
+    /// <summary>The wish to understand a surprise, for a closed mind, and what openness adds.</summary>
+    private const double UnderstandBase = 0.3, UnderstandRange = 0.5;
+
+    /// <summary>The openness from which an agent with nothing stronger to do explores, and how strongly.</summary>
+    private const double ExploreOpenness = 0.6, ExploreWhenBelow = 0.2, ExploreBase = 0.15, ExploreRange = 0.2;
+
     public readonly record struct Situation(
         ReadOnlyMemory<Drive> Drives,
         EmotionDefinition Primary,
@@ -93,27 +120,27 @@ internal static class IntentionEngine
         Intention? best = null;
 
         var drives = s.Drives.Span;
-        if (drives.Length > 0 && drives[0].Strength >= 0.15)
+        if (drives.Length > 0 && drives[0].Strength >= DriveFelt)
         {
             best = new Intention(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, DriveWeight * drives[0].Strength, drives[0].Need, 1);
         }
 
-        if (s.Intensity >= 0.25)
+        if (s.Intensity >= FeelingFelt)
         {
-            Consider(ref best, new Intention(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, 1.2 * s.Intensity), null, 1));
+            Consider(ref best, new Intention(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, FeelingWeight * s.Intensity), null, 1));
         }
 
         var speaker = s.Mirror.Speaker;
-        if (speaker.Confidence >= 0.25)
+        if (speaker.Confidence >= SpeakerFelt)
         {
-            if (speaker.Valence <= -0.3)
+            if (speaker.Valence <= SpeakerSuffers)
             {
-                double strength = Math.Min(1, -speaker.Valence * speaker.Confidence * (0.6 + (0.8 * s.Personality.Agreeableness)));
+                double strength = Math.Min(1, -speaker.Valence * speaker.Confidence * (ComfortBase + (ComfortRange * s.Personality.Agreeableness)));
                 Consider(ref best, new Intention(Goal.ComfortThem, IntentionSource.Social, strength, null, 1));
             }
-            else if (speaker.Valence >= 0.4)
+            else if (speaker.Valence >= SpeakerGlad)
             {
-                double strength = Math.Min(1, speaker.Valence * speaker.Confidence * (0.4 + (0.6 * s.Personality.Extraversion)));
+                double strength = Math.Min(1, speaker.Valence * speaker.Confidence * (CelebrateBase + (CelebrateRange * s.Personality.Extraversion)));
                 Consider(ref best, new Intention(Goal.CelebrateWithThem, IntentionSource.Social, strength, null, 1));
             }
         }
@@ -121,11 +148,11 @@ internal static class IntentionEngine
         double openness = s.Personality.Openness;
         if (s.SurpriseSpike)
         {
-            Consider(ref best, new Intention(Goal.Understand, IntentionSource.Curiosity, 0.3 + (0.5 * openness), null, 1));
+            Consider(ref best, new Intention(Goal.Understand, IntentionSource.Curiosity, UnderstandBase + (UnderstandRange * openness), null, 1));
         }
-        else if (openness >= 0.6 && (best is null || best.Strength < 0.2))
+        else if (openness >= ExploreOpenness && (best is null || best.Strength < ExploreWhenBelow))
         {
-            Consider(ref best, new Intention(Goal.Explore, IntentionSource.Curiosity, 0.15 + (0.2 * openness), null, 1));
+            Consider(ref best, new Intention(Goal.Explore, IntentionSource.Curiosity, ExploreBase + (ExploreRange * openness), null, 1));
         }
 
         return best;
