@@ -16,6 +16,21 @@ internal sealed class DefenseSelector : IEgoDefense
     /// <summary>The threat from which a defense is raised: the larger of dissonance and weighted negativity.</summary>
     public const double Threshold = 0.45;
 
+    /// <summary>How much negative valence weighs for an agent of no neuroticism; neuroticism adds up to <see cref="NegativityRange"/>.</summary>
+    private const double NegativityBase = 0.6, NegativityRange = 0.8;
+
+    /// <summary>The action tendency above which a negative emotion is anger, not fear or sadness.</summary>
+    private const double AngryTendency = 0.2;
+
+    /// <summary>The openness below which a mind denies a shock, and from which it sublimates anger.</summary>
+    private const double ClosedBelow = 0.45, OpenFrom = 0.6;
+
+    /// <summary>The conscientiousness from which a vetoed impulse is rationalized.</summary>
+    private const double ConscientiousFrom = 0.55;
+
+    /// <summary>A visibly upset speaker (confidence and negative valence) and a disagreeable mind make projection.</summary>
+    private const double UpsetConfidence = 0.2, UpsetValence = 0.2, DisagreeableBelow = 0.4;
+
     /// <summary>How much of the way back to baseline denial takes the threat channel: the danger is not taken in.</summary>
     private const double DenialSoothes = 0.3;
 
@@ -56,22 +71,22 @@ internal sealed class DefenseSelector : IEgoDefense
             return null;
         }
 
-        double negativity = -vad.Valence * (0.6 + (0.8 * personality.Neuroticism));
+        double negativity = -vad.Valence * (NegativityBase + (NegativityRange * personality.Neuroticism));
         if (Math.Max(dissonance, negativity) < Threshold)
         {
             return null;
         }
 
-        bool angry = primary.Point.Valence < 0 && primary.Tendency > 0.2;
+        bool angry = primary.Point.Valence < 0 && primary.Tendency > AngryTendency;
         bool vetoed = veto is { Verdict: not VetoVerdict.Allowed };
         bool thwarted = vetoed || request.Verdict == RequestVerdict.Refused || intention?.Goal == Goal.HoldBack;
 
-        if (spike && personality.Openness < 0.45)
+        if (spike && personality.Openness < ClosedBelow)
         {
             return EgoDefense.Denial;
         }
 
-        if (vetoed && personality.Conscientiousness >= 0.55)
+        if (vetoed && personality.Conscientiousness >= ConscientiousFrom)
         {
             return EgoDefense.Rationalization;
         }
@@ -81,12 +96,12 @@ internal sealed class DefenseSelector : IEgoDefense
             return EgoDefense.Displacement;
         }
 
-        if (mirror.Speaker.Confidence >= 0.2 && mirror.Speaker.Valence < -0.2 && personality.Agreeableness < 0.4)
+        if (mirror.Speaker.Confidence >= UpsetConfidence && mirror.Speaker.Valence < -UpsetValence && personality.Agreeableness < DisagreeableBelow)
         {
             return EgoDefense.Projection;
         }
 
-        if (angry && personality.Openness >= 0.6)
+        if (angry && personality.Openness >= OpenFrom)
         {
             return EgoDefense.Sublimation;
         }
