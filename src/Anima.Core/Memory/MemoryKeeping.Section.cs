@@ -18,13 +18,7 @@ internal sealed partial class MemoryKeeping
             writer.WriteString("timestamp", m.Timestamp);
             writer.WriteString("emotion", m.Emotion);
             writer.WritePoint("feeling", m.Feeling);
-            writer.WriteStartArray("levels");
-            foreach (double level in m.Levels)
-            {
-                writer.WriteNumberValue(level);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteNumbers("levels", m.Levels);
             writer.WriteNumber("importance", m.Importance);
             writer.WriteBase64String("embedding", EmbeddingBytes.Of(m.Embedding.Span));
             writer.WriteEndObject();

@@ -18,6 +18,18 @@ internal static class JsonWriting
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a list of numbers as an array.</summary>
+    public static void WriteNumbers(this Utf8JsonWriter writer, string name, IReadOnlyList<double> numbers)
+    {
+        writer.WriteStartArray(name);
+        for (int i = 0; i < numbers.Count; i++)
+        {
+            writer.WriteNumberValue(numbers[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a point as [valence, arousal, dominance].</summary>
     public static void WritePoint(this Utf8JsonWriter writer, string name, Vad point)
     {
