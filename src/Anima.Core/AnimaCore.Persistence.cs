@@ -80,15 +80,16 @@ public sealed partial class AnimaCore
     public Task<bool> LoadAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
         (store ?? throw new ArgumentNullException(nameof(store))).LoadAsync(agentId, this, cancellationToken);
 
-    /// <summary>Takes, atomically, what a store keeps: the document without memories, the memories, and the events numbered above <paramref name="eventsAfter"/>.</summary>
-    /// <param name="eventsAfter">The newest event the store already holds; 0 for all the agent still keeps.</param>
+    /// <summary>Takes, atomically, what a store keeps: the document without memories, the memories, and the events the store lacks.</summary>
+    /// <param name="eventsSince">The <see cref="AnimaCheckpoint.EventMark"/> of the store's last save; the default (a store that holds no events) asks for every event the agent still keeps.</param>
     /// <returns>The checkpoint; see <see cref="AnimaCheckpoint"/> for how a store saves it incrementally.</returns>
-    public AnimaCheckpoint CreateCheckpoint(long eventsAfter = 0)
+    public AnimaCheckpoint CreateCheckpoint(AnimaEventMark eventsSince = default)
     {
         lock (_gate)
         {
             var memories = _memory.Memory.GetAll();
-            return new AnimaCheckpoint(Export(includeMemories: false).WrittenMemory, memories, _memory.Epoch, _journal.After(eventsAfter));
+            var (events, missed) = _journal.After(eventsSince);
+            return new AnimaCheckpoint(Export(includeMemories: false).WrittenMemory, memories, _memory.Epoch, events, _journal.Mark, missed);
         }
     }
 

@@ -1,4 +1,6 @@
+using Anima.Events;
 using Microsoft.Extensions.AI;
+
 namespace Anima;
 
 /// <summary>
@@ -105,6 +107,15 @@ public sealed class AnimaOptions
     /// </summary>
     /// <value>The default value is 1,024 tokens.</value>
     public int BaseOutputTokens { get; set; } = 1024;
+
+    /// <summary>
+    /// Gets or sets how many recent events the agent keeps for a store (<see cref="AnimaCore.CreateCheckpoint"/>): a
+    /// store that saves at least this often misses none, and the journal's memory stays bounded whatever the agent
+    /// lives through (an event's text is cut at 4,096 characters). Raise it for a host that saves seldom; a checkpoint
+    /// reports what it missed (<see cref="AnimaCheckpoint.EventsMissed"/>).
+    /// </summary>
+    /// <value>The default value is 256 events (about 16 KB when full); it must be in [16, 1,048,576].</value>
+    public int EventJournalCapacity { get; set; } = EventJournal.DefaultCapacity;
 
     /// <summary>Gets or sets where the agent keeps its memories.</summary>
     /// <value>The default value is <see langword="null"/>: a new <see cref="EmotionalMemoryBank"/> scored by <see cref="MemoryOptions"/>.</value>

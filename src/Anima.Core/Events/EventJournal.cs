@@ -15,13 +15,22 @@ namespace Anima.Events;
 /// Each slot holds an <see cref="AnimaEvent"/>, or — for a change of state, the commonest event — just the few values
 /// its event is made of, so an experience allocates no event unless someone subscribes, and the journal keeps no
 /// snapshot alive (thousands of them, each surviving into an older GC generation, made every collection a costly
-/// one). The ring starts small and doubles up to <see cref="Capacity"/> as events come, so an idle agent keeps about a
-/// kilobyte for it. Everything here is guarded by the agent's one lock.
+/// one). The ring starts small and doubles up to its capacity (<see cref="AnimaOptions.EventJournalCapacity"/>) as
+/// events come, so an idle agent keeps about a kilobyte for it and a busy one a few more; the texts it keeps are cut
+/// at <see cref="MaxTextLength"/>. The journal has an id, new whenever its numbering stops continuing what a store may
+/// hold (when it is built and on every import), so a store can tell its own continuation from another history.
+/// Everything here is guarded by the agent's one lock.
 /// </remarks>
 internal sealed class EventJournal
 {
-    /// <summary>How many recent events the agent keeps for a store to save; older unsaved ones are dropped.</summary>
-    public const int Capacity = 4096;
+    /// <summary>The default number of recent events kept for a store to save.</summary>
+    public const int DefaultCapacity = 256;
+
+    /// <summary>The most characters of a message, tool result or argument list an event keeps; the rest is cut with <see cref="CutMarker"/>.</summary>
+    public const int MaxTextLength = 4096;
+
+    /// <summary>What ends a text that was cut.</summary>
+    public const string CutMarker = " [… cut]";
 
     /// <summary>How many tool-call ids are remembered to tell a repeated call from a new one.</summary>
     private const int SeenCallsLimit = 4096;
@@ -32,20 +41,25 @@ internal sealed class EventJournal
     private readonly TimeProvider _time;
     private readonly AgentLog _log;
     private readonly object _sender;
+    private readonly int _capacity;
     private readonly Lock _deliveryGate = new();
     private readonly ConcurrentQueue<AnimaEvent> _undelivered = new();
     private readonly HashSet<string> _seenToolCalls = new(StringComparer.Ordinal);
     private Entry[] _journal = new Entry[InitialSlots];
     private long _count;
     private long _sequence;
+    private Guid _id = Guid.NewGuid();
+    private long _startedAt;
     private string? _lastInstructions;
 
-    public EventJournal(Lock gate, TimeProvider time, AgentLog log, object sender)
+    public EventJournal(Lock gate, TimeProvider time, AgentLog log, object sender, int capacity = DefaultCapacity)
     {
         _gate = gate;
         _time = time;
         _log = log;
         _sender = sender;
+        _capacity = capacity;
+        _journal = new Entry[Math.Min(InitialSlots, capacity)];
     }
 
     /// <summary>The subscribers, as <see cref="AnimaCore.EventOccurred"/> adds them.</summary>
@@ -54,23 +68,39 @@ internal sealed class EventJournal
     /// <summary>Gets the number of the newest event.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
 
-    /// <summary>Returns the kept events numbered above <paramref name="sequence"/>, oldest first.</summary>
-    public List<AnimaEvent> After(long sequence)
+    /// <summary>Gets the mark of the newest event: this journal's id and its number.</summary>
+    public AnimaEventMark Mark
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new AnimaEventMark(_id, _sequence);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the kept events a store holding <paramref name="since"/> lacks, oldest first: those above its number when
+    /// it is a mark of this journal, every kept one otherwise; and how many of them the ring no longer holds.
+    /// </summary>
+    public (List<AnimaEvent> Events, long Missed) After(AnimaEventMark since)
     {
         lock (_gate)
         {
-            var events = new List<AnimaEvent>();
-            long first = Math.Max(sequence + 1, _sequence - _journal.Length + 1);
-            for (long s = Math.Max(first, 1); s <= _sequence; s++)
+            long from = since.Journal == _id ? Math.Clamp(since.Sequence, _startedAt, _sequence) : _startedAt;
+            long first = Math.Max(from + 1, Math.Max(_sequence - _journal.Length + 1, 1));
+            var events = new List<AnimaEvent>((int)Math.Max(0, _sequence - first + 1));
+            for (long s = first; s <= _sequence; s++)
             {
                 ref readonly var entry = ref _journal[(int)(s % _journal.Length)];
                 if (entry.Sequence == s)
                 {
-                    events.Add(entry.Event ?? new StateChangedEvent(s, entry.Timestamp, entry.ExperienceCount, entry.Primary!, entry.Vad));
+                    events.Add(entry.Item as AnimaEvent ?? new StateChangedEvent(s, entry.Timestamp, entry.ExperienceCount, (string)entry.Item!, entry.Vad));
                 }
             }
 
-            return events;
+            return (events, _sequence - from - events.Count);
         }
     }
 
@@ -86,7 +116,7 @@ internal sealed class EventJournal
             Sequence = sequence,
             Timestamp = snapshot.Timestamp,
             ExperienceCount = snapshot.ExperienceCount,
-            Primary = snapshot.Primary,
+            Item = snapshot.Primary,
             Vad = snapshot.Vad,
         };
         if (EventOccurred is not null)
@@ -106,14 +136,33 @@ internal sealed class EventJournal
     }
 
     /// <summary>Records that someone spoke to the agent.</summary>
-    public void UserMessage(string text) => Record(text, static (sequence, now, t) => new UserMessageEvent(sequence, now, t));
+    public void UserMessage(string text) => Record(Cut(text), static (sequence, now, t) => new UserMessageEvent(sequence, now, t));
 
     /// <summary>Records what the agent said.</summary>
-    public void AgentMessage(string text) => Record(text, static (sequence, now, t) => new AgentMessageEvent(sequence, now, t));
+    public void AgentMessage(string text) => Record(Cut(text), static (sequence, now, t) => new AgentMessageEvent(sequence, now, t));
 
     /// <summary>Records a tool's result.</summary>
     public void ToolResponse(FunctionResultContent result) =>
-        Record(result, static (sequence, now, r) => new ToolResponseEvent(sequence, now, r.CallId, r.Exception is null, r.Exception?.Message ?? r.Result?.ToString()));
+        Record(result, static (sequence, now, r) => new ToolResponseEvent(sequence, now, r.CallId, r.Exception is null, CutOrNull(r.Exception?.Message ?? r.Result?.ToString())));
+
+    /// <summary>Cuts a text longer than <see cref="MaxTextLength"/> (never inside a surrogate pair) and marks the cut.</summary>
+    public static string Cut(string text)
+    {
+        if (text.Length <= MaxTextLength)
+        {
+            return text;
+        }
+
+        int keep = MaxTextLength - CutMarker.Length;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), CutMarker);
+    }
+
+    private static string? CutOrNull(string? text) => text is null ? null : Cut(text);
 
     /// <summary>Records instructions that differ from the last ones recorded.</summary>
     public void Instructions(string? instructions)
@@ -131,7 +180,7 @@ internal sealed class EventJournal
             }
 
             _lastInstructions = instructions;
-            Record(instructions, static (sequence, now, t) => new SystemMessageEvent(sequence, now, t));
+            Record(Cut(instructions), static (sequence, now, t) => new SystemMessageEvent(sequence, now, t));
         }
     }
 
@@ -151,7 +200,7 @@ internal sealed class EventJournal
             }
         }
 
-        string? arguments = call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        string? arguments = call.Arguments is null ? null : Cut(JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))));
         Record((call.CallId, call.Name, arguments), static (sequence, now, c) => new ToolCallEvent(sequence, now, c.CallId, c.Name, c.arguments));
     }
 
@@ -182,7 +231,9 @@ internal sealed class EventJournal
         return () =>
         {
             _sequence = sequence;
-            _journal = new Entry[InitialSlots];
+            _startedAt = sequence;
+            _id = Guid.NewGuid();
+            _journal = new Entry[Math.Min(InitialSlots, _capacity)];
             _count = 0;
             _lastInstructions = null;
         };
@@ -196,7 +247,7 @@ internal sealed class EventJournal
             long sequence = ++_sequence;
             var e = create(sequence, _time.GetUtcNow(), state);
             int slot = Slot(sequence);
-            _journal[slot] = new Entry { Sequence = sequence, Event = e };
+            _journal[slot] = new Entry { Sequence = sequence, Item = e };
             if (EventOccurred is not null)
             {
                 _undelivered.Enqueue(e);
@@ -204,12 +255,12 @@ internal sealed class EventJournal
         }
     }
 
-    /// <summary>The slot of a new event, doubling the ring first while it is smaller than <see cref="Capacity"/> and full.</summary>
+    /// <summary>The slot of a new event, doubling the ring first while it is smaller than its capacity and full.</summary>
     private int Slot(long sequence)
     {
-        if (++_count > _journal.Length && _journal.Length < Capacity)
+        if (++_count > _journal.Length && _journal.Length < _capacity)
         {
-            var journal = new Entry[Math.Min(2 * _journal.Length, Capacity)];
+            var journal = new Entry[Math.Min(2 * _journal.Length, _capacity)];
             foreach (var entry in _journal)
             {
                 if (entry.Sequence != 0)
@@ -230,11 +281,10 @@ internal sealed class EventJournal
         /// <summary>The event's number; 0 for an empty slot.</summary>
         public long Sequence;
 
-        /// <summary>The event, or <see langword="null"/> for a change of state.</summary>
-        public AnimaEvent? Event;
+        /// <summary>The event itself, or for a change of state the name of its primary emotion.</summary>
+        public object? Item;
         public DateTimeOffset Timestamp;
         public long ExperienceCount;
-        public string? Primary;
         public Vad Vad;
     }
 }

@@ -5,8 +5,8 @@ namespace Anima;
 /// given back to <see cref="AnimaCore.RestoreCheckpoint"/>: the agent document without its memories, the memories
 /// themselves, and the events since the store's last save. With it, an <see cref="IAnimaStore"/> of any kind can save
 /// incrementally — memories never change once made, so a store that still holds the same
-/// <see cref="MemoryEpoch"/> need only append the memories above the last id it kept, and the events above the last
-/// sequence it kept.
+/// <see cref="MemoryEpoch"/> need only append the memories above the last id it kept; and a store that keeps the
+/// <see cref="EventMark"/> of its last save and asks for the events since it is given exactly the events it lacks.
 /// </summary>
 public sealed class AnimaCheckpoint
 {
@@ -15,7 +15,7 @@ public sealed class AnimaCheckpoint
     /// <param name="memories">Every memory, ids rising.</param>
     /// <param name="memoryEpoch">The run the memories belong to.</param>
     /// <param name="events">Events to carry, in order; a store loading a checkpoint may pass none.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="memories"/> or <paramref name="events"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="memories"/> is null.</exception>
     public AnimaCheckpoint(ReadOnlyMemory<byte> document, IReadOnlyList<EmotionalMemory> memories, Guid memoryEpoch, IReadOnlyList<AnimaEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(memories);
@@ -23,6 +23,14 @@ public sealed class AnimaCheckpoint
         Memories = memories;
         MemoryEpoch = memoryEpoch;
         Events = events ?? [];
+    }
+
+    /// <summary>Initializes a checkpoint as <see cref="AnimaCore.CreateCheckpoint"/> takes it.</summary>
+    internal AnimaCheckpoint(ReadOnlyMemory<byte> document, IReadOnlyList<EmotionalMemory> memories, Guid memoryEpoch, IReadOnlyList<AnimaEvent> events, AnimaEventMark eventMark, long eventsMissed)
+        : this(document, memories, memoryEpoch, events)
+    {
+        EventMark = eventMark;
+        EventsMissed = eventsMissed;
     }
 
     /// <summary>
@@ -41,6 +49,19 @@ public sealed class AnimaCheckpoint
     /// </summary>
     public Guid MemoryEpoch { get; }
 
-    /// <summary>Gets the events the checkpoint carries: those numbered above the mark it was asked for, oldest first.</summary>
+    /// <summary>
+    /// Gets the events the checkpoint carries, oldest first: those above the mark it was asked for when that mark is of
+    /// the agent's present journal, otherwise every event the journal still keeps (see <see cref="AnimaEventMark"/>).
+    /// </summary>
     public IReadOnlyList<AnimaEvent> Events { get; }
+
+    /// <summary>Gets the mark of the newest event the agent had when the checkpoint was taken; a store keeps it and asks for the events since it next time.</summary>
+    public AnimaEventMark EventMark { get; }
+
+    /// <summary>
+    /// Gets how many events a store asking since its mark should have had but the agent no longer keeps: its journal
+    /// holds the newest <see cref="AnimaOptions.EventJournalCapacity"/> events, so a store that saves less often loses
+    /// the oldest of the ones between. Zero when nothing was lost.
+    /// </summary>
+    public long EventsMissed { get; }
 }

@@ -5,13 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace Anima.Storage;
 
 /// <summary>
-/// The SQLite store's schema: one step per version, each migrating a file forward inside one transaction, and the
-/// checks that a file is an Anima store of a version this library opens.
+/// The SQLite store's schema: one step per version, all the steps a file needs run in one transaction (so a refused
+/// migration leaves the file as it was), and the checks that a file is an Anima store of a version this library opens.
 /// </summary>
 internal static class SqliteSchema
 {
     /// <summary>The schema version this library writes and the newest it opens.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
+
+    /// <summary>The first bytes of every SQLite database file.</summary>
+    private static ReadOnlySpan<byte> Header => "SQLite format 3\0"u8;
 
     /// <summary>Marks a file as an Anima database (<c>PRAGMA application_id</c>): "ANIM".</summary>
     private const int ApplicationId = 0x414E494D;
@@ -64,7 +67,69 @@ internal static class SqliteSchema
         """),
         MoveMemoriesIntoBlocks,
         Script("ALTER TABLE events ADD COLUMN strength REAL;"),
+        AddChecksumsAndEventMarks,
     ];
+
+    /// <summary>Takes a file of schema version 5 to checksummed rows and blocks, with the mark of each agent's saved events.</summary>
+    private static void AddChecksumsAndEventMarks(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, """
+            ALTER TABLE agents ADD COLUMN id_check INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE agents ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE agents ADD COLUMN event_journal BLOB NOT NULL DEFAULT x'00000000000000000000000000000000';
+            ALTER TABLE agents ADD COLUMN event_mark INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE memory_blocks ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+            """, transaction);
+        var agents = new List<(long RowId, long IdCheck, long Checksum)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT rowid, id, document_version, saved_at, state, memory_epoch, memory_count, memory_last_id FROM agents;";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                string id = reader.GetString(1);
+                agents.Add((reader.GetInt64(0), StoreChecksum.Id(id), StoreChecksum.Agent(id, reader.GetInt64(2), reader.GetString(3), (byte[])reader[4], (byte[])reader[5], reader.GetInt64(6), reader.GetInt64(7))));
+            }
+        }
+
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE agents SET id_check = $idCheck, checksum = $checksum WHERE rowid = $row;";
+            var row = update.Parameters.Add("$row", SqliteType.Integer);
+            var idCheck = update.Parameters.Add("$idCheck", SqliteType.Integer);
+            var checksum = update.Parameters.Add("$checksum", SqliteType.Integer);
+            foreach (var agent in agents)
+            {
+                (row.Value, idCheck.Value, checksum.Value) = (agent.RowId, agent.IdCheck, agent.Checksum);
+                update.ExecuteNonQuery();
+            }
+        }
+
+        var blocks = new List<(long RowId, long Checksum)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT rowid, agent_id, block, data FROM memory_blocks;";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                blocks.Add((reader.GetInt64(0), StoreChecksum.Block(reader.GetString(1), reader.GetInt64(2), (byte[])reader[3])));
+            }
+        }
+
+        using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = "UPDATE memory_blocks SET checksum = $checksum WHERE rowid = $row;";
+        var blockRow = mark.Parameters.Add("$row", SqliteType.Integer);
+        var blockChecksum = mark.Parameters.Add("$checksum", SqliteType.Integer);
+        foreach (var block in blocks)
+        {
+            (blockRow.Value, blockChecksum.Value) = (block.RowId, block.Checksum);
+            mark.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>Takes a file of schema version 3, whose memories were one row each, to blocks of <see cref="MemoryBlock.Size"/>.</summary>
     private static void MoveMemoriesIntoBlocks(SqliteConnection connection, SqliteTransaction transaction)
@@ -157,13 +222,81 @@ internal static class SqliteSchema
         return values;
     }
 
-    public static int Migrate(SqliteConnection connection)
+    /// <summary>
+    /// Refuses a file that is there but does not begin as a SQLite database (a truncated or foreign file, which SQLite
+    /// would otherwise take for an empty new database and overwrite).
+    /// </summary>
+    public static void CheckHeader(string path)
     {
-        int application = Scalar(connection, "PRAGMA application_id;");
-        int version = Scalar(connection, "PRAGMA user_version;");
+        byte[] first = new byte[Header.Length];
+        int read;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = file.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
+        }
+        catch (FileNotFoundException)
+        {
+            return;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return;
+        }
+        catch (IOException exception)
+        {
+            throw new AnimaStoreException($"'{path}' could not be read: {exception.Message}", exception);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new AnimaStoreException($"'{path}' could not be read: {exception.Message}", exception);
+        }
+
+        if (read > 0 && (read < first.Length || !Header.SequenceEqual(first)))
+        {
+            throw new AnimaStoreException($"'{path}' is not a database or is corrupt ({(read < first.Length ? "it is shorter than a database header" : "it does not begin with a SQLite header")}); it was left as it was.");
+        }
+    }
+
+    /// <summary>
+    /// Checks that the file is an Anima store this library opens, and migrates it to <see cref="Version"/> in one
+    /// immediate transaction; several processes opening a new file at once take turns, and all but the first find it
+    /// done.
+    /// </summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        int version = Check(connection);
+        if (version == Version)
+        {
+            return;
+        }
+
+        // A new file is put in write-ahead mode once (the mode is stored in the file); an existing one is not
+        // written to at all when it needs no migration, so a damaged file is never made worse by opening it.
+        if (version == 0 && Text(connection, "PRAGMA journal_mode;") != "wal")
+        {
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        version = Check(connection, transaction);
+        for (int from = version; from < Version; from++)
+        {
+            Migrations[from](connection, transaction);
+        }
+
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {Version};"), transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>Returns the file's schema version, refusing a foreign, newer or impossible one.</summary>
+    private static int Check(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        int application = Scalar(connection, "PRAGMA application_id;", transaction);
+        int version = Scalar(connection, "PRAGMA user_version;", transaction);
         if (application != ApplicationId)
         {
-            bool empty = application == 0 && version == 0 && Scalar(connection, "SELECT count(*) FROM sqlite_schema;") == 0;
+            bool empty = application == 0 && version == 0 && Scalar(connection, "SELECT count(*) FROM sqlite_schema;", transaction) == 0;
             if (!empty)
             {
                 throw new AnimaStoreException($"'{connection.DataSource}' is a SQLite database of another application, not an Anima store; it was left as it was.");
@@ -175,19 +308,9 @@ internal static class SqliteSchema
             throw new AnimaStoreException($"'{connection.DataSource}' has schema version {version}, newer than this library opens ({Version}); it was left as it was.");
         }
 
-        // A new file is put in write-ahead mode once (the mode is stored in the file); an existing one is not
-        // written to at all when it needs no migration, so a damaged file is never made worse by opening it.
-        if (version == 0)
+        if (version < 1 && application == ApplicationId)
         {
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-        }
-
-        for (int from = version; from < Version; from++)
-        {
-            using var transaction = connection.BeginTransaction();
-            Migrations[from](connection, transaction);
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {from + 1};"), transaction);
-            transaction.Commit();
+            throw new AnimaStoreException($"'{connection.DataSource}' has schema version {version}, which no Anima store has; it is damaged and was left as it was.");
         }
 
         return version;
@@ -195,11 +318,19 @@ internal static class SqliteSchema
 
     public static Action<SqliteConnection, SqliteTransaction> Script(string sql) => (connection, transaction) => Execute(connection, sql, transaction);
 
-    public static int Scalar(SqliteConnection connection, string sql)
+    public static int Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string? Text(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return command.ExecuteScalar() as string;
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

@@ -96,7 +96,7 @@ public sealed class InMemoryAnimaStoreTests
             lock (_agents)
             {
                 var saved = _agents.GetValueOrDefault(agentId) ?? new Saved();
-                var checkpoint = agent.CreateCheckpoint(saved.Events.Count > 0 ? saved.Events[^1].Sequence : 0);
+                var checkpoint = agent.CreateCheckpoint(saved.EventMark);
                 if (checkpoint.MemoryEpoch != saved.Epoch)
                 {
                     saved.Memories.Clear();
@@ -111,6 +111,7 @@ public sealed class InMemoryAnimaStoreTests
                 }
 
                 saved.Events.AddRange(checkpoint.Events);
+                saved.EventMark = checkpoint.EventMark;
                 EventsWritten += checkpoint.Events.Count;
                 saved.Document = checkpoint.Document.ToArray();
                 _agents[agentId] = saved;
@@ -145,6 +146,8 @@ public sealed class InMemoryAnimaStoreTests
             public byte[] Document { get; set; } = [];
 
             public Guid Epoch { get; set; }
+
+            public AnimaEventMark EventMark { get; set; }
 
             public List<EmotionalMemory> Memories { get; } = [];
 
