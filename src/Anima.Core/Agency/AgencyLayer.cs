@@ -114,7 +114,7 @@ internal sealed class AgencyLayer : IStateSection
     /// <summary>Reads an intention, or null.</summary>
     public static Intention? ReadIntention(SectionReader section, string name) => section.OptionalObject(name) is not { } i
         ? null
-        : new Intention(i.Enum<Goal>("goal"), i.Enum<IntentionSource>("source"), i.Number("strength", 0, double.MaxValue), i.OptionalEnum<Need>("need"), i.Int32("persistence", 0, int.MaxValue));
+        : new Intention(i.Enum<Goal>("goal"), i.Enum<IntentionSource>("source"), i.Number("strength", 0, SectionReader.Magnitude), i.OptionalEnum<Need>("need"), i.Int32("persistence", 0, int.MaxValue));
 
     /// <inheritdoc />
     public void Write(AgentState s, Utf8JsonWriter writer) => WriteIntention(writer, "intention", _intention.Get(s));

@@ -190,7 +190,11 @@ internal sealed partial class Conversation
         writer.WriteEndArray();
     }
 
-    /// <summary>Checks a "conversation" section and returns what restores it.</summary>
+    /// <summary>
+    /// Checks a "conversation" section and returns what restores it: every message present, with a role, contents
+    /// that are there, calls with an id and a name, results with an id, and all of it writable again (so a later
+    /// export cannot fail on something the document smuggled in, such as a lone surrogate in a tool's arguments).
+    /// </summary>
     public System.Action Read(SectionReader section)
     {
         var messages = section.Raw("messages");
@@ -201,15 +205,32 @@ internal sealed partial class Conversation
                 ? (List<ChatMessage>?)messages.Deserialize(AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(List<ChatMessage>))) ?? []
                 : throw SectionReader.Refuse($"{section.Path}.messages must be an array, not {messages.ValueKind}");
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"The agent document is refused: its conversation is not valid ({exception.Message}).", exception);
+            throw new InvalidDataException($"The agent document is refused: {section.Path}.messages is not a valid conversation ({exception.Message}).", exception);
+        }
+
+        for (int i = 0; i < history.Count; i++)
+        {
+            Check(history[i], $"{section.Path}.messages[{i}]");
+        }
+
+        try
+        {
+            using var writer = new Utf8JsonWriter(Stream.Null);
+            JsonSerializer.Serialize(writer, history, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>)));
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException or JsonException)
+        {
+            throw new InvalidDataException($"The agent document is refused: {section.Path}.messages could not be written again ({exception.Message}).", exception);
         }
 
         var seen = new List<string>();
         foreach (var (element, path) in section.Array("seenToolResults"))
         {
-            seen.Add(element.ValueKind == JsonValueKind.String ? element.GetString()! : throw SectionReader.Refuse($"{path} must be a call id, not {element.ValueKind}"));
+            seen.Add(element.ValueKind == JsonValueKind.String
+                ? SectionReader.ValidText(SectionReader.String(element, path), path)
+                : throw SectionReader.Refuse($"{path} must be a call id, not {element.ValueKind}"));
         }
 
         return () =>
@@ -218,6 +239,37 @@ internal sealed partial class Conversation
             _seenToolResults.Clear();
             _seenToolResults.UnionWith(seen);
         };
+    }
+
+    /// <summary>Checks one message of an imported conversation.</summary>
+    private static void Check(ChatMessage? message, string path)
+    {
+        if (message is null)
+        {
+            throw SectionReader.Refuse($"{path} is missing");
+        }
+
+        if (string.IsNullOrWhiteSpace(message.Role.Value))
+        {
+            throw SectionReader.Refuse($"{path}.role is empty");
+        }
+
+        for (int c = 0; c < message.Contents.Count; c++)
+        {
+            string at = $"{path}.contents[{c}]";
+            switch (message.Contents[c])
+            {
+                case null:
+                    throw SectionReader.Refuse($"{at} is missing");
+                case TextContent text:
+                    SectionReader.ValidText(text.Text ?? string.Empty, at + ".text");
+                    break;
+                case FunctionCallContent call when string.IsNullOrEmpty(call.CallId) || string.IsNullOrEmpty(call.Name):
+                    throw SectionReader.Refuse($"{at} is a tool call without a call id or a name");
+                case FunctionResultContent result when string.IsNullOrEmpty(result.CallId):
+                    throw SectionReader.Refuse($"{at} is a tool result without a call id");
+            }
+        }
     }
 
     /// <summary>The error for a turn asked of an agent built without a chat client.</summary>

@@ -59,7 +59,7 @@ internal sealed class Life : IStateSection
     /// <inheritdoc />
     public void Read(SectionReader section, AgentState s)
     {
-        _count.Of(s) = section.Integer("count", 0);
+        _count.Of(s) = section.Integer("count", 0, SectionReader.MaxCount);
         _lastTime.Set(s, section.Time("lastTime"));
         _random.Of(s) = unchecked((long)section.UInt64("random"));
     }

@@ -227,7 +227,7 @@ internal sealed class EventJournal
     /// <summary>Checks an "events" section and returns what restores it; the events themselves live in a store, not here.</summary>
     public System.Action Read(SectionReader section)
     {
-        long sequence = section.Integer("sequence", 0);
+        long sequence = section.Integer("sequence", 0, SectionReader.MaxCount);
         return () =>
         {
             _sequence = sequence;

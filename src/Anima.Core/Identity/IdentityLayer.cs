@@ -153,7 +153,7 @@ internal sealed class IdentityLayer : IStateSection
         _past.Of(s) = section.Point("past");
         _recent.Of(s) = section.Point("recent");
         _last.Of(s) = section.Point("lastVad");
-        _volatility.Of(s) = section.Number("volatility", 0, double.MaxValue);
+        _volatility.Of(s) = section.Number("volatility", 0, SectionReader.Magnitude);
         _lowCoherenceRun.Of(s) = section.Integer("lowCoherenceRun", 0, int.MaxValue);
         _crisis.Of(s) = section.Boolean("crisis") ? 1 : 0;
     }

@@ -114,9 +114,9 @@ internal sealed partial class MemoryKeeping
         {
             // Field names are built only for the message of a refusal: a load checks thousands of values.
             var m = memories[i] ?? throw SectionReader.Refuse($"memories[{i}] is missing");
-            if (m.Id <= last)
+            if (m.Id <= last || m.Id > SectionReader.MaxCount)
             {
-                throw SectionReader.Refuse($"memories[{i}].id is {m.Id}; ids must rise from one");
+                throw SectionReader.Refuse($"memories[{i}].id is {m.Id}; ids must rise from one and stay below 2^53");
             }
 
             last = m.Id;
@@ -125,12 +125,14 @@ internal sealed partial class MemoryKeeping
                 throw SectionReader.Refuse($"memories[{i}].text is empty");
             }
 
+            SectionReader.ValidText(m.Text, $"memories[{i}].text");
+
             string emotion = _emotionNamed(m.Emotion) ?? throw SectionReader.Refuse($"memories[{i}].emotion is '{m.Emotion}', which is not an emotion of this agent's table");
-            if (!double.IsFinite(m.Feeling.Valence) || !double.IsFinite(m.Feeling.Arousal) || !double.IsFinite(m.Feeling.Dominance))
+            if (!(Math.Abs(m.Feeling.Valence) <= SectionReader.Magnitude && Math.Abs(m.Feeling.Arousal) <= SectionReader.Magnitude && Math.Abs(m.Feeling.Dominance) <= SectionReader.Magnitude))
             {
-                SectionReader.Within(m.Feeling.Valence, $"memories[{i}].feeling.valence", double.MinValue, double.MaxValue);
-                SectionReader.Within(m.Feeling.Arousal, $"memories[{i}].feeling.arousal", double.MinValue, double.MaxValue);
-                SectionReader.Within(m.Feeling.Dominance, $"memories[{i}].feeling.dominance", double.MinValue, double.MaxValue);
+                SectionReader.Within(m.Feeling.Valence, $"memories[{i}].feeling.valence", -SectionReader.Magnitude, SectionReader.Magnitude);
+                SectionReader.Within(m.Feeling.Arousal, $"memories[{i}].feeling.arousal", -SectionReader.Magnitude, SectionReader.Magnitude);
+                SectionReader.Within(m.Feeling.Dominance, $"memories[{i}].feeling.dominance", -SectionReader.Magnitude, SectionReader.Magnitude);
             }
 
             if (m.Levels is null || m.Levels.Count != _profile.Count)

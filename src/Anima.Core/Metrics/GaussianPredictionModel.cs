@@ -26,6 +26,21 @@ internal sealed class GaussianPredictionModel : IPredictionModel
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Each prediction is a level, in [0, 1]; each variance is at least the floor of 0.02² and at most 1, the largest squared error of a level.</remarks>
+    public bool IsValidState(ReadOnlySpan<double> state)
+    {
+        for (int i = 0; i + 1 < state.Length; i += 2)
+        {
+            if (state[i] is not (>= 0 and <= 1) || state[i + 1] is not (>= MinVariance and <= 1))
+            {
+                return false;
+            }
+        }
+
+        return state.Length % 2 == 0;
+    }
+
     public PredictionOutcome Observe(Span<double> state, ReadOnlySpan<double> observation)
     {
         double weighted = 0;

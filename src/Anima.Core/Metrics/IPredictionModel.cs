@@ -24,4 +24,12 @@ public interface IPredictionModel
     /// <param name="observation">The observed levels.</param>
     /// <returns>The precision-weighted error and the surprise of the observation.</returns>
     PredictionOutcome Observe(Span<double> state, ReadOnlySpan<double> observation);
+
+    /// <summary>
+    /// Checks a state read from an agent document before the agent takes it, so a damaged or hostile document cannot
+    /// leave the model unable to go on (every number is already finite and at most a million in magnitude).
+    /// </summary>
+    /// <param name="state">The state, of length <see cref="StateLength"/>.</param>
+    /// <returns><see langword="true"/> if the model can go on from the state; the default accepts any.</returns>
+    bool IsValidState(ReadOnlySpan<double> state) => true;
 }

@@ -164,16 +164,32 @@ internal sealed class MetricsLayer : IStateSection
     public void Read(SectionReader section, AgentState s)
     {
         section.Numbers("prediction", _model.Of(s));
+        if (!_prediction.IsValidState(_model.Of(s)))
+        {
+            throw SectionReader.Refuse($"{section.Path}.prediction is not a state the prediction model {_prediction.GetType().Name} can go on from");
+        }
+
         var window = new double[WindowSize];
         section.Numbers("history", window, 0, 1);
+        for (int c = 0; c < _profile.Count; c++)
+        {
+            var ring = window.AsSpan(c * 2 * WindowLength, 2 * WindowLength);
+            if (!ring[..WindowLength].SequenceEqual(ring[WindowLength..]))
+            {
+                throw SectionReader.Refuse($"{section.Path}.history of channel {c} is not kept twice over, as every ring of the window is");
+            }
+        }
         _window.Set(s, window);
         _windowCount.Of(s) = section.Integer("historyCount", 0, WindowLength);
         _windowHead.Of(s) = section.Integer("historyHead", 0, WindowLength - 1);
         _surpriseMean.Of(s) = section.Number("surpriseMean");
-        _surpriseVariance.Of(s) = section.Number("surpriseVariance", 0, double.MaxValue);
-        _desiresFelt.Of(s) = section.Integer("desiresFelt", int.MinValue, int.MaxValue);
+        _surpriseVariance.Of(s) = section.Number("surpriseVariance", 0, SectionReader.Magnitude);
+        _desiresFelt.Of(s) = section.Integer("desiresFelt", 0, (1 << Desires.NeedCount) - 1);
         section.Numbers("desirePressure", _pressure.Of(s)[..Desires.NeedCount], 0, 1);
     }
+
+    /// <summary>Gives a copy of a state a window of its own, so it can live on without writing into the original's (the one object of a state that is written).</summary>
+    public void Detach(AgentState s) => _window.Set(s, (double[])_window.Get(s)!.Clone());
 
     /// <summary>The size of the window buffer: every channel's ring of <see cref="WindowLength"/> slots, kept twice.</summary>
     private int WindowSize => 2 * WindowLength * _profile.Count;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Anima.Agency;
 using Anima.Character;
@@ -11,6 +12,9 @@ namespace Anima.Snapshot;
 internal sealed class SnapshotSection : IStateSection
 {
     private readonly ChannelProfile _profile;
+    /// <summary>How far from one the weights of a blend, rounded as JSON writes them, may sum.</summary>
+    private const double BlendTolerance = 1e-9;
+
     private readonly EmotionLayer _emotions;
     private readonly INarrator _narrator;
     private readonly ObjectSlot<AnimaState> _snapshot;
@@ -123,7 +127,7 @@ internal sealed class SnapshotSection : IStateSection
     {
         var parts = new AnimaState.Parts
         {
-            ExperienceCount = d.Integer("experienceCount", 0),
+            ExperienceCount = d.Integer("experienceCount", 0, SectionReader.MaxCount),
             Timestamp = d.Time("timestamp"),
             Profile = _profile,
             Vad = d.Point("vad"),
@@ -132,7 +136,7 @@ internal sealed class SnapshotSection : IStateSection
             Table = _emotions.Table,
             Intensity = d.Number("intensity", 0, 1),
             Phi = d.Number("phi", 0, 1),
-            PredictionError = d.Number("predictionError", 0, double.MaxValue),
+            PredictionError = d.Number("predictionError", 0, SectionReader.Magnitude),
             Surprise = d.Number("surprise"),
             FreeEnergy = d.Number("freeEnergy"),
             SurpriseSpike = d.Boolean("surpriseSpike"),
@@ -177,6 +181,27 @@ internal sealed class SnapshotSection : IStateSection
             var b = new SectionReader(blend[i].Element, blend[i].Path);
             parts.BlendIndices[i] = _emotions.IndexOf(b.OptionalText("emotion"), b.Path + ".emotion");
             parts.BlendWeights[i] = b.Number("weight", 0, 1);
+        }
+
+        // The blend is the primary emotion and its neighbours, weighted: the weights sum to one, the primary's is the largest.
+        double sum = 0;
+        for (int i = 0; i < blend.Count; i++)
+        {
+            sum += parts.BlendWeights[i];
+            if (parts.BlendWeights[i] > parts.BlendWeights[0])
+            {
+                throw SectionReader.Refuse(string.Create(CultureInfo.InvariantCulture, $"{d.Path}.blend[{i}] weighs {parts.BlendWeights[i]}, more than the first, the primary emotion ({parts.BlendWeights[0]})"));
+            }
+        }
+
+        if (Math.Abs(sum - 1) > BlendTolerance)
+        {
+            throw SectionReader.Refuse(string.Create(CultureInfo.InvariantCulture, $"{d.Path}.blend's weights sum to {sum}, not 1"));
+        }
+
+        if (_emotions.Table.Emotions[parts.BlendIndices[0]].Name != parts.Primary)
+        {
+            throw SectionReader.Refuse($"{d.Path}.blend[0] is not the primary emotion '{parts.Primary}'");
         }
 
         return blend.Count;

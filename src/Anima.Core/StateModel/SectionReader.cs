@@ -11,6 +11,15 @@ namespace Anima.StateModel;
 /// </summary>
 internal sealed class SectionReader
 {
+    /// <summary>
+    /// The largest magnitude of a number whose reader names no range of its own: no value of an agent's state comes
+    /// near it, and products of a few such values stay finite, so a document cannot overflow the agent later.
+    /// </summary>
+    public const double Magnitude = 1e6;
+
+    /// <summary>The largest counter (experiences, events, memory ids) a document may hold: 2⁵³, where doubles stop counting exactly, and far beyond any life.</summary>
+    public const long MaxCount = 1L << 53;
+
     private readonly JsonElement _element;
 
     public SectionReader(JsonElement element, string path)
@@ -61,11 +70,11 @@ internal sealed class SectionReader
     public JsonElement Raw(string name) => Member(name);
 
     /// <summary>Reads a finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public double Number(string name, double min = double.MinValue, double max = double.MaxValue) =>
+    public double Number(string name, double min = -Magnitude, double max = Magnitude) =>
         Number(Member(name), Field(name), min, max);
 
     /// <summary>Reads an array of exactly <paramref name="destination"/>'s length of finite numbers in range.</summary>
-    public void Numbers(string name, Span<double> destination, double min = double.MinValue, double max = double.MaxValue)
+    public void Numbers(string name, Span<double> destination, double min = -Magnitude, double max = Magnitude)
     {
         var array = Member(name);
         string field = Field(name);
@@ -91,7 +100,7 @@ internal sealed class SectionReader
         }
     }
 
-    /// <summary>Reads a point [valence, arousal, dominance] of finite numbers.</summary>
+    /// <summary>Reads a point [valence, arousal, dominance], each coordinate in [-1, 1] as every point of the space is.</summary>
     public Vad Point(string name)
     {
         Span<double> v = stackalloc double[3];
@@ -101,7 +110,7 @@ internal sealed class SectionReader
             throw Refuse($"{Field(name)} holds {array.GetArrayLength()} numbers; 3 (valence, arousal, dominance) were expected");
         }
 
-        Numbers(name, v);
+        Numbers(name, v, -1, 1);
         return new Vad(v[0], v[1], v[2]);
     }
 
@@ -152,16 +161,54 @@ internal sealed class SectionReader
     /// <summary>Reads a non-empty string.</summary>
     public string Text(string name) => OptionalText(name) is { Length: > 0 } text ? text : throw Refuse($"{Field(name)} is empty");
 
-    /// <summary>Reads a string or null.</summary>
+    /// <summary>Reads a string or null; a string must be valid UTF-16 (no lone surrogate), so the agent can write it again.</summary>
     public string? OptionalText(string name)
     {
         var value = Member(name);
         return value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => ValidText(String(value, Field(name)), Field(name)),
             var kind => throw Refuse($"{Field(name)} must be a string, not {kind}"),
         };
+    }
+
+    /// <summary>Checks that a text is valid UTF-16: every surrogate in a pair.</summary>
+    /// <returns>The text.</returns>
+    public static string ValidText(string text, string field)
+    {
+        int bad = text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') is int first and >= 0 ? InvalidAt(text, first) : -1;
+        return bad < 0 ? text : throw Refuse($"{field} is not valid text: it has a lone surrogate at {bad}");
+
+        static int InvalidAt(string text, int from)
+        {
+            for (int i = from; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>Reads a JSON string, which System.Text.Json refuses to hand out when its escapes are not valid UTF-16.</summary>
+    public static string String(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidDataException($"The agent document is refused: {field} is not valid text ({exception.Message}).", exception);
+        }
     }
 
     /// <summary>Reads an enum by name (flags as a comma-separated list of names).</summary>
@@ -189,7 +236,7 @@ internal sealed class SectionReader
     }
 
     /// <summary>Reads a number of an element found by <see cref="Array"/>.</summary>
-    public static double Number(JsonElement value, string field, double min = double.MinValue, double max = double.MaxValue)
+    public static double Number(JsonElement value, string field, double min = -Magnitude, double max = Magnitude)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number))
         {
