@@ -198,6 +198,21 @@ internal sealed partial class Conversation
     public System.Action Read(SectionReader section)
     {
         var messages = section.Raw("messages");
+        if (messages.ValueKind == JsonValueKind.Array)
+        {
+            // What M.E.AI's converters would refuse with an exception of their own, named here by its path.
+            int i = 0;
+            foreach (var element in messages.EnumerateArray())
+            {
+                string path = $"{section.Path}.messages[{i++}]";
+                var message = new SectionReader(element.ValueKind == JsonValueKind.Null ? throw SectionReader.Refuse($"{path} is missing") : element, path);
+                if (string.IsNullOrWhiteSpace(message.OptionalText("role")))
+                {
+                    throw SectionReader.Refuse($"{path}.role is empty");
+                }
+            }
+        }
+
         List<ChatMessage> history;
         try
         {
