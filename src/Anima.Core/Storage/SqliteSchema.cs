@@ -265,7 +265,13 @@ internal static class SqliteSchema
     /// </summary>
     public static void Migrate(SqliteConnection connection)
     {
-        int version = Check(connection);
+        // One read transaction, so the checks see one moment and not another opener's migration half-committed.
+        int version;
+        using (var read = connection.BeginTransaction(deferred: true))
+        {
+            version = Check(connection, read);
+        }
+
         if (version == Version)
         {
             return;

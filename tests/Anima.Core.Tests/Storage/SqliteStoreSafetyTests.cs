@@ -212,30 +212,33 @@ public sealed class SqliteStoreSafetyTests : IDisposable
     [Fact]
     public async Task Open_NewFileByManyAtOnce_AllSucceedAndShareOneStore()
     {
-        string path = File("race.db");
-        using var ready = new Barrier(8);
-        var errors = new List<Exception>();
-        var threads = Enumerable.Range(0, 8).Select(n => new Thread(() =>
+        for (int round = 0; round < 10; round++)
         {
-            try
+            string path = File($"race{round}.db");
+            using var ready = new Barrier(8);
+            var errors = new List<Exception>();
+            var threads = Enumerable.Range(0, 8).Select(n => new Thread(() =>
             {
-                ready.SignalAndWait();
-                var store = new SqliteAnimaStore(path, TimeSpan.FromSeconds(30));
-                store.SaveAsync($"agent{n}", Agent(n)).GetAwaiter().GetResult();
-            }
-            catch (Exception exception)
-            {
-                lock (errors)
+                try
                 {
-                    errors.Add(exception);
+                    ready.SignalAndWait();
+                    var store = new SqliteAnimaStore(path, TimeSpan.FromSeconds(30));
+                    store.SaveAsync($"agent{n}", Agent(n)).GetAwaiter().GetResult();
                 }
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+                catch (Exception exception)
+                {
+                    lock (errors)
+                    {
+                        errors.Add(exception);
+                    }
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
 
-        errors.Should().BeEmpty();
-        (await new SqliteAnimaStore(path).ListAsync()).Should().HaveCount(8);
+            errors.Should().BeEmpty("round {0}", round);
+            (await new SqliteAnimaStore(path).ListAsync()).Should().HaveCount(8);
+        }
     }
 
     [Theory]
