@@ -18,6 +18,10 @@ public sealed partial class AnimaCore
     /// <param name="text">What to remember.</param>
     /// <param name="cancellationToken">Cancels the embedding; nothing is remembered then.</param>
     /// <returns>The memory kept.</returns>
+    /// <remarks>
+    /// Safe from any number of threads: ids rise in the order memories are kept (from one again after <see cref="Reset"/>). A call that a
+    /// reset or an import overtakes while it embeds is ordered before them: its memory is returned, and forgotten with the rest.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or white space.</exception>
     /// <exception cref="InvalidOperationException">The embedding generator returned no vector, or one of zero length.</exception>
     public Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken = default) => _memory.RememberAsync(text, cancellationToken);
@@ -119,6 +123,7 @@ public sealed partial class AnimaCore
         var import = _document.Read(utf8, storedMemories, epoch);
         lock (_gate)
         {
+            _pipeline.Trial(import.State); // runs the layers, which the lock serialises like any experience
             _state.CopyFrom(import.State);
             _snapshot = _pipeline.Snapshot(_state);
             import.Restore();

@@ -21,6 +21,9 @@ internal sealed partial class MemoryKeeping
     private readonly Func<string?, string?> _emotionNamed;
     private long _lastId;
 
+    /// <summary>Counts the runs of memories (a reset or an import begins a new one), so a remember that overlaps one can tell.</summary>
+    private long _run;
+
     /// <summary>
     /// Names the present run of memories; renewed whenever they are replaced wholesale (a reset, an import), so a store
     /// can tell memories that continue what it saved from a different history.
@@ -46,6 +49,7 @@ internal sealed partial class MemoryKeeping
     public async Task<EmotionalMemory> RememberAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        long run = Volatile.Read(ref _run);
         var vector = await EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         var state = _agent.State;
         double importance = Math.Clamp(
@@ -56,9 +60,14 @@ internal sealed partial class MemoryKeeping
         lock (_gate)
         {
             // The id is taken and the memory kept under the agent's lock, so ids rise in the order memories are kept,
-            // across threads and resets alike.
+            // across threads and resets alike. A remember that a reset or an import overtook while it embedded is
+            // ordered before them: its memory belongs to the run they ended, and is forgotten with it.
             var memory = new EmotionalMemory(++_lastId, text, _time.GetUtcNow(), state.Primary, state.Vad, levels, importance, vector);
-            Memory.Add(memory);
+            if (_run == run)
+            {
+                Memory.Add(memory);
+            }
+
             return memory;
         }
     }
@@ -93,6 +102,7 @@ internal sealed partial class MemoryKeeping
         Memory.Clear();
         _lastId = 0;
         _epoch = Guid.NewGuid();
+        Volatile.Write(ref _run, _run + 1);
     }
 
     /// <summary>Replaces every memory with checked ones, as one run (<paramref name="epoch"/>, or a new one). Call under the agent's lock.</summary>
@@ -101,6 +111,7 @@ internal sealed partial class MemoryKeeping
         Memory.ReplaceAll(memories);
         _lastId = memories.Count > 0 ? memories[^1].Id : 0;
         _epoch = epoch ?? Guid.NewGuid();
+        Volatile.Write(ref _run, _run + 1);
     }
 
     /// <summary>Checks memories (from a document or a store) against this agent before any is kept.</summary>

@@ -150,7 +150,6 @@ internal sealed class AgentDocument
         }
 
         _pipeline.Restored(state);
-        _pipeline.Trial(state);
         var conversation = _conversation.Read(sections.Object("conversation"));
         var events = _journal.Read(sections.Object("events"));
         var memories = _memory.Check(storedMemories ?? (sections.OptionalObject("memory") is { } memory ? MemoryKeeping.Read(memory) : []));
