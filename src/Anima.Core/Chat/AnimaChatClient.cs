@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Anima.Chat;
 using Microsoft.Extensions.AI;
 
 namespace Anima;
@@ -76,7 +77,7 @@ public sealed class AnimaChatClient : DelegatingChatClient
         ChatMessage? last = null;
         foreach (var message in messages)
         {
-            request.Add(Defuse(message));
+            request.Add(MessageDefuser.Defuse(message));
             last = message;
         }
 
@@ -101,24 +102,5 @@ public sealed class AnimaChatClient : DelegatingChatClient
         {
             Agent.Conversation.ExperienceReply(response);
         }
-    }
-
-    /// <summary>The message itself, or a copy whose text can no longer touch the inner-state block.</summary>
-    private static ChatMessage Defuse(ChatMessage message)
-    {
-        bool risky = false;
-        foreach (var content in message.Contents)
-        {
-            risky |= content is TextContent text && !ReferenceEquals(StatePrompt.Neutralize(text.Text), text.Text);
-        }
-
-        if (!risky)
-        {
-            return message;
-        }
-
-        var copy = message.Clone();
-        copy.Contents = [.. message.Contents.Select(static content => content is TextContent text ? new TextContent(StatePrompt.Neutralize(text.Text)) : content)];
-        return copy;
     }
 }

@@ -125,7 +125,10 @@ internal sealed partial class Conversation
         var state = _agent.State;
         var prepared = options?.Clone() ?? new ChatOptions();
         string block = Prompt(state);
-        prepared.Instructions = string.Join("\n\n", new[] { prepared.Instructions, _instructions, block }.Where(static part => !string.IsNullOrWhiteSpace(part)));
+        // The caller's instructions are neutralised as well, so the request holds the block exactly once even when
+        // another agent's layer already put its own there.
+        string? theirs = prepared.Instructions is { } given ? StatePrompt.Neutralize(given) : null;
+        prepared.Instructions = string.Join("\n\n", new[] { theirs, _instructions, block }.Where(static part => !string.IsNullOrWhiteSpace(part)));
         ThinkingBudget.Apply(prepared, state.Frustration, _baseOutputTokens);
         _journal.Instructions(prepared.Instructions);
         _journal.Deliver();
@@ -329,7 +332,11 @@ internal sealed partial class Conversation
         lock (_gate)
         {
             request = new List<ChatMessage>(_history.Count + 1);
-            request.AddRange(_history);
+            foreach (var kept in _history)
+            {
+                // What the agent said and what its tools returned are replayed too: neither may touch the block.
+                request.Add(MessageDefuser.Defuse(kept));
+            }
         }
 
         request.Add(user);

@@ -11,16 +11,15 @@ public static class StatePrompt
     /// <summary>The tag that closes the inner-state block.</summary>
     public const string CloseTag = "</anima_inner_state>";
 
-    private const string TagName = "anima_inner_state";
-    private const string DefusedName = "anima-inner-state";
-
     /// <summary>Gets the default serializer: first-person feelings and desires in bands, never a digit.</summary>
     public static IStatePromptSerializer Default => FirstPersonPromptSerializer.Instance;
 
     /// <summary>
-    /// Makes text safe to send beside the block: every occurrence of the block's tag name, in any case, is
-    /// spelled with hyphens instead of underscores, so the text reads the same to a person but no tag in
-    /// it — with any spacing, attributes or brackets — can end, open or forge the block.
+    /// Makes text safe to send beside the block: every occurrence of the block's tag name is spelled with hyphens,
+    /// so the text reads the same to a person but no tag in it — with any spacing, attributes or brackets — can end,
+    /// open or forge the block. The name is found however it is disguised: in any case, in fullwidth or other
+    /// compatibility letters (after NFKC), with zero-width, format or soft-hyphen characters or combining marks
+    /// inside it, or split by spaces, dashes, underscores or line breaks.
     /// </summary>
     /// <param name="text">Text from outside the agent, such as a user's message or a tool's result.</param>
     /// <returns><paramref name="text"/>, neutralised; the same instance when there was nothing to change.</returns>
@@ -28,8 +27,6 @@ public static class StatePrompt
     public static string Neutralize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Contains(TagName, StringComparison.OrdinalIgnoreCase)
-            ? text.Replace(TagName, DefusedName, StringComparison.OrdinalIgnoreCase)
-            : text;
+        return TagDefuser.Defuse(text);
     }
 }

@@ -132,7 +132,7 @@ internal sealed class SnapshotSection : IStateSection
             Profile = _profile,
             Vad = d.Point("vad"),
             Primary = _emotions.Emotion(d.OptionalText("primary"), d.Path + ".primary"),
-            Expressed = d.Text("expressed"),
+            Expressed = Expressed(d),
             Table = _emotions.Table,
             Intensity = d.Number("intensity", 0, 1),
             Phi = d.Number("phi", 0, 1),
@@ -141,7 +141,7 @@ internal sealed class SnapshotSection : IStateSection
             FreeEnergy = d.Number("freeEnergy"),
             SurpriseSpike = d.Boolean("surpriseSpike"),
             Drives = Drives(d),
-            Spectral = new SpectralQualia(d.Text("surface"), d.OptionalText("subtext"), d.Enum<ArchivalTheme>("archival")),
+            Spectral = new SpectralQualia(Plain(d, "surface")!, Plain(d, "subtext", optional: true), d.Enum<ArchivalTheme>("archival")),
             SelfStability = d.Number("selfStability", 0, 1),
             SelfCharacter = d.Point("selfCharacter"),
             SelfPersonality = GrowthLayer.ReadPersonality(d, "selfPersonality"),
@@ -155,7 +155,7 @@ internal sealed class SnapshotSection : IStateSection
             Dissonance = d.Number("dissonance", 0, 1),
             Defense = d.OptionalEnum<EgoDefense>("defense"),
             Temporal = new TemporalSelf(d.Point("temporalPast"), d.Point("temporalPresent"), d.Point("temporalFuture"), d.Number("coherence", 0, 1), d.Boolean("inCrisis")),
-            Mirror = new SocialMirror(Speaker(d), d.OptionalText("perceived"), d.Number("resonance", 0, 1)),
+            Mirror = new SocialMirror(Speaker(d), d.IsNull("perceived") ? null : _emotions.Emotion(d.OptionalText("perceived"), d.Path + ".perceived"), d.Number("resonance", 0, 1)),
             Salience = d.Number("salience", 0, 1),
             Frustration = d.Number("frustration", 0, 1),
             NarrativeVariant = d.Int32("narrativeVariant"),
@@ -166,6 +166,24 @@ internal sealed class SnapshotSection : IStateSection
         d.Numbers("reactors", levels[.._profile.Count], 0, 1);
         parts.BlendCount = Blend(d, ref parts);
         Set(s, new AnimaState(parts));
+    }
+
+    /// <summary>Reads the emotion the agent shows: one of its table's, or what an expression rule shows one as.</summary>
+    private string Expressed(SectionReader d)
+    {
+        string expressed = d.Text("expressed");
+        return _emotions.Named(expressed) is { } emotion ? emotion
+            : _emotions.Table.Rules.FirstOrDefault(rule => rule.ShowsAs == expressed)?.ShowsAs
+            ?? throw SectionReader.Refuse($"{d.Path}.expressed is '{expressed}', which is neither an emotion of this agent's table nor what one of its rules shows");
+    }
+
+    /// <summary>Reads a text the prompt may carry, refusing one that spells the inner-state block's tag.</summary>
+    private static string? Plain(SectionReader d, string name, bool optional = false)
+    {
+        string? text = optional ? d.OptionalText(name) : d.Text(name);
+        return text is null || ReferenceEquals(StatePrompt.Neutralize(text), text)
+            ? text
+            : throw SectionReader.Refuse($"{d.Path}.{name} spells the inner-state block's tag");
     }
 
     private int Blend(SectionReader d, ref AnimaState.Parts parts)
