@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -16,7 +17,8 @@ public sealed class ConcurrencyStormTests
     [Fact]
     public void RememberWhileResetting_EveryCallSucceeds_IdsRise_AndNothingFromBeforeAResetSurvives()
     {
-        var agent = new AnimaCore(new AnimaOptions { Seed = 1, TimeProvider = new FakeTimeProvider(Start) });
+        // An embedder that yields, as a remote one does, so a reset can overtake a remember while it embeds.
+        var agent = new AnimaCore(new AnimaOptions { Seed = 1, TimeProvider = new FakeTimeProvider(Start), Embeddings = new YieldingEmbedder() });
         var gate = new object();
         int generation = 0;
         int resets = 0;
@@ -132,6 +134,21 @@ public sealed class ConcurrencyStormTests
         exporters.ForEach(t => t.Join());
 
         errors.Should().BeEmpty();
+    }
+
+    private sealed class YieldingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private readonly HashingEmbeddingGenerator _inner = new();
+
+        public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return await _inner.GenerateAsync(values, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() => _inner.Dispose();
     }
 
     private static string Difference(string a, string b)

@@ -150,10 +150,23 @@ internal sealed class AgentDocument
         }
 
         _pipeline.Restored(state);
+        Plain(_pipeline.Snapshot(state));
         var conversation = _conversation.Read(sections.Object("conversation"));
         var events = _journal.Read(sections.Object("events"));
         var memories = _memory.Check(storedMemories ?? (sections.OptionalObject("memory") is { } memory ? MemoryKeeping.Read(memory) : []));
         return new Import(state, conversation + events + (() => _memory.Replace(memories, epoch)));
+    }
+
+    /// <summary>Refuses a snapshot whose free texts, which the prompt may carry, spell the inner-state block's tag.</summary>
+    private static void Plain(AnimaState snapshot)
+    {
+        foreach (var (text, field) in new[] { (snapshot.Spectral.Surface, "surface"), (snapshot.Spectral.Subtext, "subtext") })
+        {
+            if (text is not null && !ReferenceEquals(StatePrompt.Neutralize(text), text))
+            {
+                throw SectionReader.Refuse($"snapshot.{field} spells the inner-state block's tag");
+            }
+        }
     }
 
     /// <summary>Checks that the document was made by an agent built as this one.</summary>

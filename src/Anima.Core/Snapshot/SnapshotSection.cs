@@ -141,7 +141,7 @@ internal sealed class SnapshotSection : IStateSection
             FreeEnergy = d.Number("freeEnergy"),
             SurpriseSpike = d.Boolean("surpriseSpike"),
             Drives = Drives(d),
-            Spectral = new SpectralQualia(Plain(d, "surface")!, Plain(d, "subtext", optional: true), d.Enum<ArchivalTheme>("archival")),
+            Spectral = new SpectralQualia(d.Text("surface"), d.OptionalText("subtext"), d.Enum<ArchivalTheme>("archival")),
             SelfStability = d.Number("selfStability", 0, 1),
             SelfCharacter = d.Point("selfCharacter"),
             SelfPersonality = GrowthLayer.ReadPersonality(d, "selfPersonality"),
@@ -175,15 +175,6 @@ internal sealed class SnapshotSection : IStateSection
         return _emotions.Named(expressed) is { } emotion ? emotion
             : _emotions.Table.Rules.FirstOrDefault(rule => rule.ShowsAs == expressed)?.ShowsAs
             ?? throw SectionReader.Refuse($"{d.Path}.expressed is '{expressed}', which is neither an emotion of this agent's table nor what one of its rules shows");
-    }
-
-    /// <summary>Reads a text the prompt may carry, refusing one that spells the inner-state block's tag.</summary>
-    private static string? Plain(SectionReader d, string name, bool optional = false)
-    {
-        string? text = optional ? d.OptionalText(name) : d.Text(name);
-        return text is null || ReferenceEquals(StatePrompt.Neutralize(text), text)
-            ? text
-            : throw SectionReader.Refuse($"{d.Path}.{name} spells the inner-state block's tag");
     }
 
     private int Blend(SectionReader d, ref AnimaState.Parts parts)
