@@ -8,9 +8,6 @@ namespace Anima;
 /// <summary>Memory, export and import, saving and loading, forwarded to their components under the agent's lock.</summary>
 public sealed partial class AnimaCore
 {
-    /// <summary>The largest agent document <see cref="ImportState(Stream)"/> reads: 16 MiB.</summary>
-    public const int MaxStateDocumentBytes = 16 * 1024 * 1024;
-
     /// <summary>Gets where this agent keeps its memories (<see cref="AnimaOptions.Memory"/>).</summary>
     public IEmotionalMemory Memory => _memory.Memory;
 
@@ -55,16 +52,16 @@ public sealed partial class AnimaCore
     /// it continues exactly as the exported agent would have. The agent must have been built with the same profile,
     /// emotion table, prediction model, personality and values; its layers and chat client stay its own.
     /// </summary>
-    /// <param name="utf8Json">The UTF-8 JSON document, read to its end (at most <see cref="MaxStateDocumentBytes"/>).</param>
+    /// <param name="utf8Json">The UTF-8 JSON document, read to its end (at most <see cref="AnimaOptions.MaxImportBytes"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="InvalidDataException">The document is too large, malformed, of another format or a newer version, made for a differently built agent, or holds a value out of range; the message names it, and the agent is unchanged.</exception>
-    public void ImportState(Stream utf8Json) => Import(AgentDocument.ReadAll(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), MaxStateDocumentBytes), null, null);
+    public void ImportState(Stream utf8Json) => Import(_document.ReadAll(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json))), null, null);
 
     /// <summary>Replaces the agent's state with one written by <see cref="ExportState()"/>; see <see cref="ImportState(Stream)"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="InvalidDataException">The document is refused; the message says why, and the agent is unchanged.</exception>
-    public void ImportState(string json) => Import(AgentDocument.Bytes(json ?? throw new ArgumentNullException(nameof(json)), MaxStateDocumentBytes), null, null);
+    public void ImportState(string json) => Import(_document.Bytes(json ?? throw new ArgumentNullException(nameof(json))), null, null);
 
     /// <summary>Saves this agent's whole state in a store under <paramref name="agentId"/>; see <see cref="IAnimaStore.SaveAsync"/>.</summary>
     /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>

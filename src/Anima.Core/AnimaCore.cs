@@ -54,7 +54,7 @@ public sealed partial class AnimaCore
         _journal = new EventJournal(_gate, _time, _log, this, options.EventJournalCapacity);
         _conversation = new Conversation(this, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens);
         _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), Profile, _pipeline.EmotionNamed);
-        _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory);
+        _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory) { Limit = options.MaxImportBytes };
         (_state, _scratch) = (_pipeline.NewState(), _pipeline.NewState());
         _pipeline.Reset(_state);
         _snapshot = _pipeline.Snapshot(_state);
@@ -118,10 +118,11 @@ public sealed partial class AnimaCore
     /// <summary>Calls <see cref="Heartbeat"/> every <paramref name="interval"/> on a timer of the agent's <see cref="TimeProvider"/> (a <c>FakeTimeProvider</c> drives it in tests) until the returned heartbeat is disposed.</summary>
     /// <param name="interval">The time between beats.</param>
     /// <returns>The running heartbeat.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive, or longer than <see cref="AnimaHeartbeat.MaxInterval"/>.</exception>
     public AnimaHeartbeat StartHeartbeat(TimeSpan interval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(interval, AnimaHeartbeat.MaxInterval);
         return new AnimaHeartbeat(this, _time, interval);
     }
 

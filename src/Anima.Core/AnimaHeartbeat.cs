@@ -13,6 +13,9 @@ namespace Anima;
 /// </remarks>
 public sealed class AnimaHeartbeat : IDisposable, IAsyncDisposable
 {
+    /// <summary>The longest interval a timer keeps: 4,294,967,294 milliseconds, about 49.7 days.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly AnimaCore _agent;
     private readonly ITimer _timer;
     private long _beats;

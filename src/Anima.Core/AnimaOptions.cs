@@ -117,6 +117,18 @@ public sealed class AnimaOptions
     /// <value>The default value is 256 events (about 16 KB when full); it must be in [16, 1,048,576].</value>
     public int EventJournalCapacity { get; set; } = EventJournal.DefaultCapacity;
 
+    /// <summary>The default of <see cref="MaxImportBytes"/>: 1 GiB.</summary>
+    public const int DefaultMaxImportBytes = 1 << 30;
+
+    /// <summary>
+    /// Gets or sets the largest document <see cref="AnimaCore.ImportState(Stream)"/> reads. An export grows with the
+    /// memories it holds, about 2.2 KB each with 384-dimension embeddings beside a state of about 20 KB, so the
+    /// default takes an agent of some 450,000 memories; an agent that keeps more belongs in an
+    /// <see cref="IAnimaStore"/>, which saves memories in blocks and reads no single document of them.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxImportBytes"/>; it must be in [64 KiB, 2 GiB − 1 B].</value>
+    public int MaxImportBytes { get; set; } = DefaultMaxImportBytes;
+
     /// <summary>Gets or sets where the agent keeps its memories.</summary>
     /// <value>The default value is <see langword="null"/>: a new <see cref="EmotionalMemoryBank"/> scored by <see cref="MemoryOptions"/>.</value>
     public IEmotionalMemory? Memory { get; set; }

@@ -203,10 +203,14 @@ internal sealed class AgentDocument
         }
     }
 
-    /// <summary>Reads a stream to its end, refusing more than <paramref name="limit"/> bytes.</summary>
+    /// <summary>Gets the largest document an import reads (<see cref="AnimaOptions.MaxImportBytes"/>).</summary>
+    public int Limit { get; init; } = AnimaOptions.DefaultMaxImportBytes;
+
+    /// <summary>Reads a stream to its end, refusing more than <see cref="Limit"/> bytes.</summary>
     /// <exception cref="InvalidDataException">The stream holds more than the limit.</exception>
-    public static byte[] ReadAll(Stream utf8Json, int limit)
+    public byte[] ReadAll(Stream utf8Json)
     {
+        int limit = Limit;
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -218,12 +222,13 @@ internal sealed class AgentDocument
         return buffer.ToArray();
     }
 
-    /// <summary>The UTF-8 bytes of a document, refusing more than <paramref name="limit"/>.</summary>
+    /// <summary>The UTF-8 bytes of a document, refusing more than <see cref="Limit"/>.</summary>
     /// <exception cref="InvalidDataException">The text is longer than the limit.</exception>
-    public static byte[] Bytes(string json, int limit) =>
-        json.Length > limit || System.Text.Encoding.UTF8.GetByteCount(json) > limit ? throw TooLarge(limit) : System.Text.Encoding.UTF8.GetBytes(json);
+    public byte[] Bytes(string json) =>
+        json.Length > Limit || System.Text.Encoding.UTF8.GetByteCount(json) > Limit ? throw TooLarge(Limit) : System.Text.Encoding.UTF8.GetBytes(json);
 
-    private static InvalidDataException TooLarge(int limit) => new($"The agent document is larger than the limit of {limit} bytes.");
+    private static InvalidDataException TooLarge(int limit) =>
+        new($"The agent document is larger than the limit of {limit} bytes (AnimaOptions.MaxImportBytes); raise it, or keep so many memories in a store, which saves them incrementally.");
 
     private static JsonDocument Upgrade(JsonElement v1)
     {

@@ -159,13 +159,42 @@ public sealed class ExportImportTests
     [Fact]
     public void ImportState_OversizedDocument_IsRefusedBeforeItIsRead()
     {
-        var agent = Agent(out _);
+        var agent = new AnimaCore(new AnimaOptions { Seed = 1, TimeProvider = new FakeTimeProvider(Start), MaxImportBytes = 1 << 20 });
         string before = agent.ExportState();
-        string huge = "{\"format\":\"anima-agent\",\"pad\":\"" + new string('x', AnimaCore.MaxStateDocumentBytes) + "\"}";
+        string huge = "{\"format\":\"anima-agent\",\"pad\":\"" + new string('x', 1 << 20) + "\"}";
 
         agent.Invoking(a => a.ImportState(huge)).Should().Throw<InvalidDataException>().WithMessage("*larger than the limit*");
         agent.Invoking(a => a.ImportState(new MemoryStream(Encoding.UTF8.GetBytes(huge)))).Should().Throw<InvalidDataException>().WithMessage("*larger than the limit*");
         agent.ExportState().Should().Be(before);
+    }
+
+    [Fact]
+    public async Task ImportState_OwnExportOfTenThousandMemories_IsRead()
+    {
+        var agent = Agent(out _);
+        for (int i = 0; i < 10_000; i++)
+        {
+            await agent.RememberAsync($"moment {i} of a long life together");
+        }
+
+        string export = agent.ExportState();
+        Encoding.UTF8.GetByteCount(export).Should().BeGreaterThan(16 * 1024 * 1024, "the old fixed limit refused an agent's own export at about 8,000 memories");
+        var copy = Agent(out _);
+        copy.ImportState(new MemoryStream(Encoding.UTF8.GetBytes(export)));
+
+        copy.Memory.Count.Should().Be(10_000);
+        copy.ExportState().Should().Be(export);
+    }
+
+    [Fact]
+    public void StartHeartbeat_IntervalBeyondTheTimersRange_IsRefusedByName()
+    {
+        var agent = Agent(out _);
+
+        agent.Invoking(a => a.StartHeartbeat(TimeSpan.FromDays(60))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("interval")
+            .WithMessage("*49.*");
+        using var longest = agent.StartHeartbeat(AnimaHeartbeat.MaxInterval);
+        longest.Interval.Should().Be(AnimaHeartbeat.MaxInterval);
     }
 
     [Fact]
