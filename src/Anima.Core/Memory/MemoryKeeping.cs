@@ -136,7 +136,10 @@ internal sealed partial class MemoryKeeping
                 throw SectionReader.Refuse($"memories[{i}].text is empty");
             }
 
-            SectionReader.ValidText(m.Text, $"memories[{i}].text");
+            if (m.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff'))
+            {
+                SectionReader.ValidText(m.Text, $"memories[{i}].text");
+            }
 
             string emotion = _emotionNamed(m.Emotion) ?? throw SectionReader.Refuse($"memories[{i}].emotion is '{m.Emotion}', which is not an emotion of this agent's table");
             if (!(Math.Abs(m.Feeling.Valence) <= SectionReader.Magnitude && Math.Abs(m.Feeling.Arousal) <= SectionReader.Magnitude && Math.Abs(m.Feeling.Dominance) <= SectionReader.Magnitude))

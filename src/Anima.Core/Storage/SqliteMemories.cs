@@ -57,7 +57,7 @@ internal static class SqliteMemories
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // With the rowid in the row, the reader streams a blob (incremental blob I/O) instead of copying it to an array.
-        command.CommandText = "SELECT block, data, rowid, checksum FROM memory_blocks WHERE agent_id = $id ORDER BY block;";
+        command.CommandText = "SELECT block, checksum, data, rowid FROM memory_blocks WHERE agent_id = $id ORDER BY block;";
         command.Parameters.AddWithValue("$id", agentId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         int expected = 0;
@@ -74,10 +74,10 @@ internal static class SqliteMemories
                     throw damaged($"block {expected} is missing or short", null);
                 }
 
-                long checksum = reader.GetInt64(3);
+                long checksum = reader.GetInt64(1);
 
                 // Read into a pooled buffer: a block is tens of kilobytes, and a load reads dozens.
-                await using var stream = reader.GetStream(1);
+                await using var stream = reader.GetStream(2);
                 int length = checked((int)stream.Length);
                 if (length > buffer.Length)
                 {

@@ -73,12 +73,36 @@ internal static class SqliteSchema
     /// <summary>Takes a file of schema version 5 to checksummed rows and blocks, with the mark of each agent's saved events.</summary>
     private static void AddChecksumsAndEventMarks(SqliteConnection connection, SqliteTransaction transaction)
     {
+        // The tables are built anew rather than altered, so that the small columns come before the large blob: SQLite
+        // keeps a row's columns in order, and a column after a blob is read only by walking the blob's overflow pages.
         Execute(connection, """
-            ALTER TABLE agents ADD COLUMN id_check INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE agents ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE agents ADD COLUMN event_journal BLOB NOT NULL DEFAULT x'00000000000000000000000000000000';
-            ALTER TABLE agents ADD COLUMN event_mark INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE memory_blocks ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE agents_v6 (
+                id TEXT NOT NULL PRIMARY KEY,
+                saved_at TEXT NOT NULL,
+                document_version INTEGER NOT NULL,
+                memory_epoch BLOB NOT NULL,
+                memory_count INTEGER NOT NULL,
+                memory_last_id INTEGER NOT NULL,
+                id_check INTEGER NOT NULL,
+                checksum INTEGER NOT NULL,
+                event_journal BLOB NOT NULL,
+                event_mark INTEGER NOT NULL,
+                state BLOB NOT NULL
+            ) STRICT;
+            INSERT INTO agents_v6 SELECT id, saved_at, document_version, memory_epoch, memory_count, memory_last_id, 0, 0,
+                x'00000000000000000000000000000000', 0, state FROM agents;
+            DROP TABLE agents;
+            ALTER TABLE agents_v6 RENAME TO agents;
+            CREATE TABLE memory_blocks_v6 (
+                agent_id TEXT NOT NULL,
+                block INTEGER NOT NULL,
+                checksum INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (agent_id, block)
+            ) STRICT;
+            INSERT INTO memory_blocks_v6 SELECT agent_id, block, 0, data FROM memory_blocks;
+            DROP TABLE memory_blocks;
+            ALTER TABLE memory_blocks_v6 RENAME TO memory_blocks;
             """, transaction);
         var agents = new List<(long RowId, long IdCheck, long Checksum)>();
         using (var select = connection.CreateCommand())
