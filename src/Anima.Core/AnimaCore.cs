@@ -37,6 +37,7 @@ public sealed partial class AnimaCore
     private readonly AgentDocument _document;
     private AgentState _state;
     private AgentState _scratch;
+    private readonly ChatClientSource _client;
     private volatile AnimaState _snapshot;
 
     /// <summary>Initializes a new agent.</summary>
@@ -47,7 +48,7 @@ public sealed partial class AnimaCore
     {
         var memoryOptions = AnimaComposition.Check(options);
         _time = options.TimeProvider;
-        (Profile, Emotions, Values, ChatClient) = (options.Profile, options.Emotions, options.Values, chatClient);
+        (Profile, Emotions, Values, _client) = (options.Profile, options.Emotions, options.Values, new ChatClientSource(chatClient));
         Seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
         _pipeline = new Pipeline(AnimaComposition.Engine(options, Seed));
         _log = new AgentLog(options.LoggerFactory);
@@ -60,11 +61,14 @@ public sealed partial class AnimaCore
         _snapshot = _pipeline.Snapshot(_state);
     }
 
+    /// <summary>Initializes an agent whose chat client a container resolves on first use (see <c>AddAnima</c>).</summary>
+    internal AnimaCore(AnimaOptions options, Func<IChatClient?> chatClient) : this(options) => _client = new ChatClientSource(chatClient);
+
     /// <summary>Gets the seed of this agent's randomness: <see cref="AnimaOptions.Seed"/>, or the one drawn when it was null.</summary>
     public int Seed { get; }
 
     /// <summary>Gets the chat client this agent speaks through, if one was given.</summary>
-    public IChatClient? ChatClient { get; }
+    public IChatClient? ChatClient => _client.Client;
 
     /// <summary>Gets the agent's channel profile.</summary>
     public ChannelProfile Profile { get; }
@@ -127,9 +131,8 @@ public sealed partial class AnimaCore
     }
 
     /// <summary>
-    /// Returns the agent to the state it had when it was built: reactors at baseline, no history, no
-    /// intention, no growth, the emotion map unadapted, the experience count zero and the random source
-    /// re-seeded with <see cref="Seed"/>, and no memories. The clock is read anew.
+    /// Returns the agent to the state it had when it was built: reactors at baseline, no history, no intention, no growth, the emotion
+    /// map unadapted, the experience count zero and the random source re-seeded with <see cref="Seed"/>, and no memories. The clock is read anew.
     /// </summary>
     public void Reset()
     {

@@ -15,12 +15,12 @@ namespace Anima;
 public sealed class AnimaOptions
 {
     /// <summary>Gets or sets the agent's Big Five personality.</summary>
-    /// <value>The default value is <see cref="Personality.Balanced"/>.</value>
-    public Personality Personality { get; set; } = Personality.Balanced;
+    /// <value>The default value is a balanced personality of its own (<see cref="Personality.Balanced"/>), never one shared with other options.</value>
+    public Personality Personality { get; set; } = new();
 
     /// <summary>Gets or sets the values the agent lives by.</summary>
-    /// <value>The default value is <see cref="ValueSystem.Balanced"/>.</value>
-    public ValueSystem Values { get; set; } = ValueSystem.Balanced;
+    /// <value>The default value is balanced values of their own (<see cref="ValueSystem.Balanced"/>), never shared with other options.</value>
+    public ValueSystem Values { get; set; } = new();
 
     /// <summary>Gets or sets the seed of the agent's randomness (the choice of words in its narrative).</summary>
     /// <value>

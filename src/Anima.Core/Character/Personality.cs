@@ -23,8 +23,8 @@ public sealed record Personality
     private readonly double _agreeableness = 0.5;
     private readonly double _neuroticism = 0.5;
 
-    /// <summary>Gets a personality with every trait at the population middle, 0.5.</summary>
-    public static Personality Balanced { get; } = new();
+    /// <summary>Gets a new personality with every trait at the population middle, 0.5: a fresh instance each time, so nothing (a configuration binder, say) can change it for anyone else.</summary>
+    public static Personality Balanced => new();
 
     /// <summary>Gets the openness to experience.</summary>
     /// <value>A value in [0, 1]. The default value is 0.5.</value>

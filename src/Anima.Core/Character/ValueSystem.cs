@@ -15,8 +15,8 @@ public sealed record ValueSystem
     private readonly double _fairness = 0.5;
     private readonly double _growth = 0.5;
 
-    /// <summary>Gets a value system with every weight at 0.5.</summary>
-    public static ValueSystem Balanced { get; } = new();
+    /// <summary>Gets a new value system with every weight at 0.5: a fresh instance each time, so nothing (a configuration binder, say) can change it for anyone else.</summary>
+    public static ValueSystem Balanced => new();
 
     /// <summary>Gets the weight of care: not harming, and tending to those who suffer.</summary>
     /// <value>A value in [0, 1]. The default value is 0.5.</value>

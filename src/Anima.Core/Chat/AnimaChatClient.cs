@@ -43,6 +43,11 @@ public sealed class AnimaChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        if (ReferenceEquals(Conversation.OwnTurn.Value, Agent))
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var (request, prepared) = Prepare(messages, options);
         var response = await base.GetResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false);
         Conclude(response);
@@ -53,6 +58,16 @@ public sealed class AnimaChatClient : DelegatingChatClient
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        if (ReferenceEquals(Conversation.OwnTurn.Value, Agent))
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
         var (request, prepared) = Prepare(messages, options);
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in base.GetStreamingResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false))

@@ -14,12 +14,14 @@ public static class AnimaChatClientBuilderExtensions
     /// <param name="configure">Configures the middleware, if anything is to change.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">When the pipeline is built: no agent was given and none is registered; the message says to call <c>AddAnima</c>.</exception>
     public static ChatClientBuilder UseAnima(this ChatClientBuilder builder, AnimaCore? agent = null, Action<AnimaChatClient>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) =>
         {
-            var client = new AnimaChatClient(inner, agent ?? services.GetRequiredService<AnimaCore>());
+            var client = new AnimaChatClient(inner, agent ?? services.GetService<AnimaCore>() ?? throw new InvalidOperationException(
+                "UseAnima() found no agent: register one with services.AddAnima(...) before building the chat client, or pass one to UseAnima(agent)."));
             configure?.Invoke(client);
             return client;
         });

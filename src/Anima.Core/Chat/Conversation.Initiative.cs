@@ -27,6 +27,7 @@ internal sealed partial class Conversation
             request.Add(new ChatMessage(ChatRole.User, SilenceCue));
             var prepared = PrepareOptions(options);
             prepared.Instructions = string.Concat(prepared.Instructions, "\n\n", Opening(_agent.State));
+            OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false);
             EndTurn(null, response, Telemetry.Initiatives);
             return response;

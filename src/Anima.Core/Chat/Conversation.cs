@@ -78,6 +78,7 @@ internal sealed partial class Conversation
         {
             using var activity = Telemetry.Source.StartActivity("anima.chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
+            OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
             EndTurn(user, response, Telemetry.ChatTurns);
             return response;
@@ -102,6 +103,7 @@ internal sealed partial class Conversation
             using var activity = Telemetry.Source.StartActivity("anima.chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var updates = new List<ChatResponseUpdate>();
+            OwnTurn.Value = _agent;
             await foreach (var update in client.GetStreamingResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false))
             {
                 updates.Add(update);
@@ -289,6 +291,13 @@ internal sealed partial class Conversation
             }
         }
     }
+
+    /// <summary>
+    /// The agent whose own turn (<see cref="AnimaCore.ChatAsync"/>) is calling its client: an <see cref="AnimaChatClient"/>
+    /// of the same agent in that client's pipeline lets the request pass, for the turn already carries the block and has
+    /// heard the message. It flows down the call, and goes back when the turn's method returns.
+    /// </summary>
+    internal static readonly AsyncLocal<AnimaCore?> OwnTurn = new();
 
     /// <summary>The error for a turn asked of an agent built without a chat client.</summary>
     private static InvalidOperationException NoChatClient() =>

@@ -70,6 +70,8 @@ public static class AnimaServiceCollectionExtensions
         options.Memory ??= provider.GetService<IEmotionalMemory>();
         options.Embeddings ??= provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
         options.LoggerFactory ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
-        return new AnimaCore(options, chatClient?.Invoke(provider));
+        // The client is resolved on the agent's first turn: a pipeline that holds this agent (UseAnima) can then be the
+        // agent's own client without a cycle, and its layer lets the agent's own turns pass through (see AnimaChatClient).
+        return chatClient is null ? new AnimaCore(options) : new AnimaCore(options, () => chatClient(provider));
     }
 }
