@@ -27,6 +27,7 @@ internal static class AnimaComposition
         ArgumentOutOfRangeException.ThrowIfLessThan(options.HistoryTokenBudget, 1, "options.HistoryTokenBudget");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BaseOutputTokens, 1, "options.BaseOutputTokens");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxImportBytes, 64 * 1024, "options.MaxImportBytes");
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name, "options.Name");
         if (options.EventJournalCapacity is < 16 or > 1 << 20)
         {
             throw new ArgumentOutOfRangeException("options.EventJournalCapacity", options.EventJournalCapacity, "The event journal's capacity must be in [16, 1,048,576].");

@@ -14,6 +14,16 @@ namespace Anima;
 /// </remarks>
 public sealed class AnimaOptions
 {
+    /// <summary>The default of <see cref="Name"/>.</summary>
+    public const string DefaultName = "anima";
+
+    /// <summary>
+    /// Gets or sets the agent's name in telemetry: each turn is a span <c>invoke_agent {Name}</c> with the tag
+    /// <c>gen_ai.agent.name</c>, as the OpenTelemetry GenAI conventions name an agent (see <see cref="AnimaTelemetry"/>).
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultName"/>; it must not be empty or white space.</value>
+    public string Name { get; set; } = DefaultName;
+
     /// <summary>Gets or sets the agent's Big Five personality.</summary>
     /// <value>The default value is a balanced personality of its own (<see cref="Personality.Balanced"/>), never one shared with other options.</value>
     public Personality Personality { get; set; } = new();

@@ -15,9 +15,9 @@ internal sealed partial class Conversation
     {
         var client = _agent.ChatClient ?? throw NoChatClient();
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var activity = Telemetry.InvokeAgent(_name, "initiate");
         try
         {
-            using var activity = Telemetry.Source.StartActivity("anima.initiate");
             List<ChatMessage> request;
             lock (_gate)
             {
@@ -32,8 +32,13 @@ internal sealed partial class Conversation
             EndTurn(null, response, Telemetry.Initiatives);
             return response;
         }
+        catch (Exception exception) when (TurnFailed(exception, activity))
+        {
+            throw; // never reached: the filter logs and declines
+        }
         finally
         {
+            activity?.Dispose();
             _turns.Release();
         }
     }

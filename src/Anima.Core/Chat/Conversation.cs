@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,6 +21,7 @@ internal sealed partial class Conversation
     private const int SeenResultsLimit = 4096;
 
     private readonly AnimaCore _agent;
+    private readonly string _name;
     private readonly Lock _gate;
     private readonly EventJournal _journal;
     private readonly AgentLog _log;
@@ -31,9 +33,10 @@ internal sealed partial class Conversation
     private readonly HashSet<string> _seenToolResults = new(StringComparer.Ordinal);
     private List<ChatMessage> _history = [];
 
-    public Conversation(AnimaCore agent, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens)
+    public Conversation(AnimaCore agent, string name, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens)
     {
         _agent = agent;
+        _name = name;
         _gate = gate;
         _journal = journal;
         _log = log;
@@ -74,21 +77,22 @@ internal sealed partial class Conversation
     {
         var client = CheckTurn(message, stimulus);
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var activity = Telemetry.InvokeAgent(_name, "chat");
         try
         {
-            using var activity = Telemetry.Source.StartActivity("anima.chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
             EndTurn(user, response, Telemetry.ChatTurns);
             return response;
         }
-        catch (Exception exception) when (TurnFailed(exception))
+        catch (Exception exception) when (TurnFailed(exception, activity))
         {
             throw; // never reached: the filter logs and declines
         }
         finally
         {
+            activity?.Dispose();
             _turns.Release();
         }
     }
@@ -100,7 +104,7 @@ internal sealed partial class Conversation
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var activity = Telemetry.Source.StartActivity("anima.chat");
+            using var activity = Telemetry.InvokeAgent(_name, "chat");
             var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
             var updates = new List<ChatResponseUpdate>();
             OwnTurn.Value = _agent;
@@ -352,10 +356,11 @@ internal sealed partial class Conversation
         return (request, user, PrepareOptions(options));
     }
 
-    /// <summary>Logs a turn that failed at the provider; always <see langword="false"/>, so the exception flows on untouched.</summary>
-    private bool TurnFailed(Exception exception)
+    /// <summary>Logs a turn that failed at the provider and marks its span; always <see langword="false"/>, so the exception flows on untouched.</summary>
+    private bool TurnFailed(Exception exception, Activity? activity)
     {
         _log.TurnFailed(exception);
+        Telemetry.Failed(activity, exception);
         return false;
     }
 

@@ -9,9 +9,13 @@ namespace Anima;
 /// <c>dotnet-counters</c>, or an <see cref="ActivityListener"/> and a <see cref="MeterListener"/>.
 /// </summary>
 /// <remarks>
-/// <para>Activities: <c>anima.experience</c> (tags <c>anima.emotion</c>, <c>anima.trigger</c>), <c>anima.chat</c> for a
-/// turn of <see cref="AnimaCore.ChatAsync"/> or <see cref="AnimaCore.ChatStreamingAsync"/>, <c>anima.initiate</c> for
-/// <see cref="AnimaCore.InitiateAsync"/>.</para>
+/// <para>Activities: <c>anima.experience</c> (tags <c>anima.emotion</c>, <c>anima.trigger</c>), and for each turn of
+/// <see cref="AnimaCore.ChatAsync"/>, <see cref="AnimaCore.ChatStreamingAsync"/> or <see cref="AnimaCore.InitiateAsync"/>
+/// a span named as the OpenTelemetry GenAI conventions name an agent's invocation, <c>invoke_agent {name}</c>
+/// (<see cref="AnimaOptions.Name"/>), with <c>gen_ai.operation.name</c> = <c>invoke_agent</c>, <c>gen_ai.agent.name</c>
+/// and <c>anima.turn</c> (<c>chat</c> or <c>initiate</c>); the provider's own spans (and those of
+/// <c>UseFunctionInvocation</c>) nest under it. A turn whose provider throws ends its span with an error status and
+/// <c>error.type</c>, the exception's type (a stream the caller stops reading early is not marked).</para>
 /// <para>Instruments: the counters <c>anima.experiences</c>, <c>anima.chat.turns</c>, <c>anima.initiatives</c>,
 /// <c>anima.vetoes</c> (tag <c>anima.value</c>), <c>anima.defenses</c> (tag <c>anima.defense</c>) and
 /// <c>anima.desires</c> (tag <c>anima.need</c>), and the histogram <c>anima.prediction_error</c>.</para>

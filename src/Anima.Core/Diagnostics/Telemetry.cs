@@ -26,6 +26,36 @@ internal static class Telemetry
 
     public static readonly Histogram<double> PredictionError = Meter.CreateHistogram<double>("anima.prediction_error", null, "Precision-weighted prediction error of each experience.");
 
+    /// <summary>
+    /// Starts the span of one turn of the agent, as the OpenTelemetry GenAI conventions name an agent's invocation:
+    /// <c>invoke_agent {name}</c>, with <c>gen_ai.operation.name</c> and <c>gen_ai.agent.name</c>, and <c>anima.turn</c>
+    /// saying which kind of turn (<c>chat</c> or <c>initiate</c>).
+    /// </summary>
+    public static Activity? InvokeAgent(string agentName, string turn)
+    {
+        var activity = Source.StartActivity(string.Concat("invoke_agent ", agentName), ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("gen_ai.operation.name", "invoke_agent");
+            activity.SetTag("gen_ai.agent.name", agentName);
+            activity.SetTag("anima.turn", turn);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Marks a span failed as the conventions say: <c>error.type</c> the exception's type, and an error status.</summary>
+    public static void Failed(Activity? activity, Exception exception)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("error.type", exception.GetType().FullName);
+        activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
+
     /// <summary>Counts one committed experience and what it raised.</summary>
     public static void Record(AnimaState state)
     {

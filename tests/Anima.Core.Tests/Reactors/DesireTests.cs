@@ -196,7 +196,7 @@ public sealed class DesireTests
         measured.Should().ContainKey("anima.prediction_error");
         measured.Should().ContainKey("anima.defenses");
         measured.Should().ContainKey("anima.desires");
-        activities.Should().Contain("anima.chat").And.Contain("anima.experience");
+        activities.Should().Contain("invoke_agent anima").And.Contain("anima.experience");
     }
 
     [Fact]
