@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Anima.Tests.Support;
 using FluentAssertions;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Anima.Tests.Persistence;
@@ -15,7 +13,6 @@ namespace Anima.Tests.Persistence;
 public sealed class ImportFuzzTests : IDisposable
 {
     private const int Documents = 5000;
-    private static readonly DateTimeOffset Start = new(2026, 9, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("anima-fuzz-");
 
     public void Dispose()
@@ -29,7 +26,7 @@ public sealed class ImportFuzzTests : IDisposable
     [InlineData(1)]
     public async Task MutatedDocuments_AreRefusedCleanlyOrLeaveAUsableAgent(int profile)
     {
-        string source = await RichExport(profile);
+        string source = await RichDocument.Export(profile == 0 ? ChannelProfile.Default : ChannelProfile.Hormonal);
         var random = new Random(4242 + profile);
         var store = new SqliteAnimaStore(Path.Combine(_folder.FullName, $"fuzz{profile}.db"));
         var target = Agent(profile, new ScriptedChatClient());
@@ -194,36 +191,5 @@ public sealed class ImportFuzzTests : IDisposable
         }
     }
 
-    /// <summary>An export that holds every section in use: memories, a conversation with a tool call and its result, events, desires.</summary>
-    private static async Task<string> RichExport(int profile)
-    {
-        var client = new ScriptedChatClient();
-        client.Reply(messages => new ChatResponse(
-        [
-            new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c1", "lookup", new Dictionary<string, object?> { ["query"] = "weather" })]),
-            new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c1", "sunny")]),
-            new ChatMessage(ChatRole.Assistant, "It is sunny, and I am glad you asked."),
-        ]));
-        client.Reply("I hear you.");
-        var agent = Agent(profile, client);
-        await agent.ChatAsync("What is the weather like?");
-        for (int i = 0; i < 30; i++)
-        {
-            agent.Experience(new Stimulus { Tension = (i % 5) / 5.0, Satisfaction = ((i % 3) - 1) / 2.0, Arousal = i % 7 == 0 ? 0.8 : 0 }, i % 6 == 0 ? "I'm so tired of this." : null);
-        }
-
-        await agent.RememberAsync("They asked about the weather.");
-        await agent.RememberAsync("They were tired.");
-        await agent.ChatAsync("Thanks for listening.");
-        return agent.ExportState();
-    }
-
-    private static AnimaCore Agent(int profile, ScriptedChatClient client) => new(
-        new AnimaOptions
-        {
-            Seed = 11,
-            Profile = profile == 0 ? ChannelProfile.Default : ChannelProfile.Hormonal,
-            TimeProvider = new FakeTimeProvider(Start),
-        },
-        client);
+    private static AnimaCore Agent(int profile, ScriptedChatClient client) => RichDocument.Agent(profile == 0 ? ChannelProfile.Default : ChannelProfile.Hormonal, client);
 }

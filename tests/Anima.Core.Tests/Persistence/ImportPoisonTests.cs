@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Anima.Tests.Support;
 using FluentAssertions;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Anima.Tests.Persistence;
@@ -13,8 +11,6 @@ namespace Anima.Tests.Persistence;
 /// </summary>
 public sealed class ImportPoisonTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 9, 1, 10, 0, 0, TimeSpan.Zero);
-
     public static TheoryData<string, string> Poisons => new()
     {
         { "sections.metrics.prediction[0]", "1e308" },
@@ -101,26 +97,7 @@ public sealed class ImportPoisonTests
         return lone is null ? root.ToJsonString() : root.ToJsonString().Replace("LONE-SURROGATE", lone, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RichExport()
-    {
-        var client = new ScriptedChatClient();
-        client.Reply(_ => new ChatResponse(
-        [
-            new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c1", "lookup", new Dictionary<string, object?> { ["query"] = "weather" })]),
-            new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c1", "sunny")]),
-            new ChatMessage(ChatRole.Assistant, "It is sunny."),
-        ]));
-        var agent = Agent(client);
-        await agent.ChatAsync("What is the weather like?");
-        for (int i = 0; i < 20; i++)
-        {
-            agent.Experience(new Stimulus { Tension = (i % 5) / 5.0, Satisfaction = ((i % 3) - 1) / 2.0 }, i % 6 == 0 ? "I'm so tired of this." : null);
-        }
+    private static Task<string> RichExport() => RichDocument.Export(ChannelProfile.Default);
 
-        await agent.RememberAsync("They asked about the weather.");
-        return agent.ExportState();
-    }
-
-    private static AnimaCore Agent(ScriptedChatClient client) =>
-        new(new AnimaOptions { Seed = 11, TimeProvider = new FakeTimeProvider(Start) }, client);
+    private static AnimaCore Agent(ScriptedChatClient client) => RichDocument.Agent(ChannelProfile.Default, client);
 }
