@@ -38,30 +38,29 @@ public sealed partial class AnimaCore
     /// reply is experienced afterwards and the turn joins the history.
     /// </summary>
     /// <param name="message">What the user says.</param>
-    /// <param name="stimulus">What else happened with the message, if anything.</param>
     /// <param name="options">Options for the request; they are copied, never changed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The provider's response.</returns>
-    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
-    /// <remarks>Turns are taken one at a time. If the provider throws or the call is cancelled, the exception surfaces, nothing of the turn
-    /// joins the history, and the state keeps only having heard the message.</remarks>
-    public Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        _conversation.ChatAsync(message, stimulus, options, cancellationToken);
+    /// <remarks>Parameters in M.E.AI's order; <see cref="AnimaChatExtensions.ChatAsync"/> adds a stimulus that came with the message. Turns are taken one
+    /// at a time. If the provider throws or the call is cancelled, the exception surfaces, nothing of the turn joins the history, and the state
+    /// keeps only having heard the message.</remarks>
+    public Task<ChatResponse> ChatAsync(string message, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        _conversation.ChatAsync(message, null, options, cancellationToken);
 
     /// <summary>
     /// Says something to the agent and streams its reply; otherwise as <see cref="ChatAsync"/>. The turn joins
     /// the history, and the reply is experienced, only once the stream has been read to its end.
     /// </summary>
     /// <param name="message">What the user says.</param>
-    /// <param name="stimulus">What else happened with the message, if anything.</param>
     /// <param name="options">Options for the request; they are copied, never changed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The provider's updates as they arrive.</returns>
-    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
-    public IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus = null, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        _conversation.ChatStreamingAsync(message, stimulus, options, cancellationToken);
+    public IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        _conversation.ChatStreamingAsync(message, null, options, cancellationToken);
 
     /// <summary>
     /// Lets the agent speak first, unprompted, through its <see cref="ChatClient"/>: the request carries the inner state

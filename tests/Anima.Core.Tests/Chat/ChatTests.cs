@@ -10,6 +10,21 @@ namespace Anima.Tests.Chat;
 public class ChatTests
 {
     [Fact]
+    public async Task ChatAsync_InMEAIsOrder_TakesOptionsSecond_AndAStimulusThroughItsOwnOverload()
+    {
+        var (agent, fake, _) = Create();
+        await agent.ChatAsync("Hello", new ChatOptions { Temperature = 0.2f });
+        fake.Requests[^1].Options!.Temperature.Should().Be(0.2f, "ChatAsync(message, options) is M.E.AI's order");
+
+        var (calm, _, _) = Create();
+        var (shaken, shakenFake, _) = Create();
+        await calm.ChatAsync("Hello again");
+        await shaken.ChatAsync("Hello again", new Stimulus { Tension = 0.9, Cohesion = -0.8 }, new ChatOptions { Temperature = 0.4f });
+        shakenFake.Requests[^1].Options!.Temperature.Should().Be(0.4f);
+        shaken.State.Vad.Should().NotBe(calm.State.Vad, "the stimulus that came with the message was felt");
+    }
+
+    [Fact]
     public async Task ChatAsync_Request_CarriesPersonaStateAndHistory()
     {
         var (agent, fake, _) = Create(instructions: "You are Mira, a lighthouse keeper.");
