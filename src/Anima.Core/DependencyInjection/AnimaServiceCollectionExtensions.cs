@@ -29,10 +29,26 @@ public static class AnimaServiceCollectionExtensions
     /// <param name="chatClient">Returns the client the agent speaks through in <see cref="AnimaCore.ChatAsync"/>; none when <see langword="null"/>.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+#pragma warning disable RS0026 // Two overloads with optional parameters, as M.E.AI's own extensions have: each reads naturally with a lambda of its arity.
     public static IServiceCollection AddAnima(this IServiceCollection services, Action<AnimaOptions>? configure = null, Func<IServiceProvider, IChatClient?>? chatClient = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(provider => Create(provider, configure, chatClient));
+        return services;
+    }
+
+    /// <summary>Registers one <see cref="AnimaCore"/> as a singleton, its options configured with the container at hand (to read configuration or other services).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the agent's options, given the container.</param>
+    /// <param name="chatClient">Returns the client the agent speaks through in <see cref="AnimaCore.ChatAsync"/>; none when <see langword="null"/>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddAnima(this IServiceCollection services, Action<IServiceProvider, AnimaOptions> configure, Func<IServiceProvider, IChatClient?>? chatClient = null)
+#pragma warning restore RS0026
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(provider => Create(provider, options => configure(provider, options), chatClient));
         return services;
     }
 

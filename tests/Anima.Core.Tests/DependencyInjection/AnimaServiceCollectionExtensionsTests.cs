@@ -52,6 +52,21 @@ public sealed class AnimaServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddAnima_ConfiguredWithTheContainer_ReadsItsServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new Personality { Neuroticism = 0.8 });
+        services.AddAnima((sp, o) => (o.Seed, o.Personality, o.Name) = (6, sp.GetRequiredService<Personality>(), "from-the-container"));
+        using var container = services.BuildServiceProvider();
+
+        var agent = container.GetRequiredService<AnimaCore>();
+
+        agent.Seed.Should().Be(6);
+        agent.Personality.Neuroticism.Should().Be(0.8);
+        FluentActions.Invoking(() => new ServiceCollection().AddAnima((Action<IServiceProvider, AnimaOptions>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("configure");
+    }
+
+    [Fact]
     public void UseAnima_WithoutAnAgent_SaysToCallAddAnima()
     {
         var services = new ServiceCollection();
