@@ -10,6 +10,9 @@ namespace Anima.Storage;
 /// </summary>
 internal static class StoreChecksum
 {
+    /// <summary>What spreads block numbers over the seed space: 2⁶⁴ divided by the golden ratio (0x9E3779B97F4A7C15), as hash tables use.</summary>
+    private const long BlockStride = unchecked((long)0x9E3779B97F4A7C15UL);
+
     /// <summary>The checksum of an agent's row.</summary>
     public static long Agent(string id, long documentVersion, string savedAt, ReadOnlySpan<byte> state, ReadOnlySpan<byte> memoryEpoch, long memoryCount, long memoryLastId)
     {
@@ -30,7 +33,7 @@ internal static class StoreChecksum
     /// <summary>The checksum of one block of memories: its bytes hashed in one pass, seeded by its key.</summary>
     public static long Block(string agentId, long block, ReadOnlySpan<byte> data)
     {
-        long seed = unchecked(Id(agentId) + (block * -7046029254386353131L));
+        long seed = unchecked(Id(agentId) + (block * BlockStride));
         return unchecked((long)XxHash3.HashToUInt64(data, seed));
     }
 
