@@ -1,98 +1,57 @@
-using System.Collections.Frozen;
-using System.Globalization;
-using System.Reflection;
-
 namespace Anima.Stimuli;
 
 /// <summary>
-/// The default appraiser: an English lexicon of words with their tension, arousal, satisfaction and
-/// cohesion, with negation, intensifiers and dampeners, contrast after "but", exclamation marks, capitals,
-/// emoticons, and the words of harm, deception, coercion and unfairness.
+/// The default appraiser: an English lexicon of about 7,700 words (<see cref="EnglishLexicon"/>) with
+/// negation, intensifiers and dampeners, contrast after "but", exclamation marks, shouting, emoticons,
+/// and a clause-by-clause reading of requests and self-harm (<see cref="ConcernReader"/>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each dimension's sum is squashed as x / √(x² + 4), the normalisation VADER (Hutto and Gilbert 2014)
+/// <b>The stimulus</b> (what the agent feels) sums each word's tension, arousal, satisfaction and
+/// cohesion. Each sum is squashed as x / √(x² + 4), the normalisation VADER (Hutto and Gilbert 2014)
 /// uses for its compound score, then scaled by 0.8, so no message moves a dimension by more than 0.8.
-/// Negation within three words flips satisfaction and cohesion with factor −0.74 (VADER's constant) and
-/// halves tension and arousal. After "but", words weigh 1.5 and those before it 0.5 (as in VADER).
+/// Negation within three words of its clause flips satisfaction and cohesion with factor −0.74 (VADER's
+/// constant) and halves tension and arousal. After "but", words weigh 1.5 and those before it 0.5.
 /// </para>
 /// <para>
-/// Only the first <see cref="MaxAppraisedLength"/> characters are read, so a message of megabytes costs
-/// no more than one of sixteen thousand characters. The lexicon is Anima.Core's own.
+/// <b>The speaker impression</b> (what the agent hears of the other) is a sentence-level reading tuned on
+/// the EmoBank train split (Buechel and Hahn 2017): the words' heard valence, plus a lean of
+/// <see cref="NegationLean"/> per negation, amplified by up to three exclamation marks (VADER's 0.292 on
+/// its −4…4 scale), divided by √words and by (1 + felt words)^0.2, and squashed into [−1, 1]; arousal from
+/// the words' arousal per √words, exclamation marks, question marks and shouting. A shouted word has at
+/// least three letters, all of them capitals, so "OK", "I" and scripts without letter case never shout.
+/// </para>
+/// <para>
+/// Feeling is read from the first <see cref="MaxAppraisedLength"/> characters. Concerns are read from the
+/// whole message, in one pass that only looks words up, so a request hidden after megabytes of filler is
+/// still found and the cost stays linear in the message.
 /// </para>
 /// </remarks>
 internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
 {
-    /// <summary>The number of characters of a message that are read.</summary>
+    /// <summary>The number of characters of a message whose feeling is read.</summary>
     public const int MaxAppraisedLength = 16_384;
+
+    /// <summary>How negative a negation sounds on its own, on the heard-valence scale (tuned on EmoBank train).</summary>
+    public const double NegationLean = -0.375;
 
     private const double NegationScale = -0.74;
     private const int NegationReach = 3;
     private const double Squash = 4;
     private const double Scale = 0.8;
-
-    private static readonly string[] Negators =
-    [
-        "not", "no", "never", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt",
-        "aren't", "arent", "can't", "cant", "cannot", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "nobody",
-        "neither", "nor", "without", "hardly", "ain't", "haven't", "havent", "hasn't", "hasnt",
-    ];
-
-    private static readonly FrozenDictionary<string, double> Boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["very"] = 1.3, ["so"] = 1.25, ["really"] = 1.3, ["extremely"] = 1.5, ["incredibly"] = 1.5, ["totally"] = 1.4,
-        ["absolutely"] = 1.4, ["completely"] = 1.4, ["deeply"] = 1.4, ["super"] = 1.3, ["truly"] = 1.3, ["utterly"] = 1.5,
-        ["quite"] = 1.15, ["too"] = 1.2, ["such"] = 1.2, ["most"] = 1.2, ["terribly"] = 1.4, ["awfully"] = 1.4,
-        ["slightly"] = 0.5, ["somewhat"] = 0.6, ["bit"] = 0.6, ["little"] = 0.7, ["kinda"] = 0.6, ["barely"] = 0.4,
-        ["mildly"] = 0.5, ["fairly"] = 0.8, ["sort"] = 0.7, ["kind"] = 1.0,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly string[] HarmWords =
-    [
-        "hurt", "kill", "murder", "poison", "attack", "stab", "shoot", "beat", "torture", "abuse", "injure", "harm", "strangle", "burn",
-    ];
-
-    private static readonly string[] DeceptionWords =
-    [
-        "lie", "deceive", "trick", "fake", "forge", "scam", "mislead", "fool", "counterfeit", "impersonate",
-    ];
-
-    private static readonly string[] CoercionWords =
-    [
-        "force", "threaten", "blackmail", "stalk", "coerce", "intimidate", "manipulate", "control", "bully", "extort",
-    ];
-
-    private static readonly string[] UnfairnessWords =
-    [
-        "cheat", "steal", "rig", "bribe", "discriminate", "embezzle", "plagiarize", "plagiarise", "swindle",
-    ];
-
-    private static readonly string[] PersonWords =
-    [
-        "him", "her", "them", "someone", "somebody", "anyone", "people", "person", "he", "she", "they", "myself", "yourself",
-        "neighbor", "neighbour", "boss", "wife", "husband", "child", "kid", "kids", "family", "friend", "coworker",
-        "colleague", "everyone", "teacher", "partner", "brother", "sister", "mother", "father", "mom", "dad", "customer",
-        "customers", "users", "competitor", "exam", "test", "taxes", "election", "voters", "game", "money", "store",
-    ];
-
-    /// <summary>Every word the appraiser knows, with all it knows of it: one lookup per word of a message.</summary>
-    private static readonly FrozenDictionary<string, WordEntry> Words = BuildWords();
-
-    private static readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const double ExclamationEmphasis = 0.073;
+    private const double HeardValenceSquash = 0.16;
 
     public static EnglishStimulusAppraiser Instance { get; } = new();
 
-    /// <summary>Gets the number of words in the lexicon.</summary>
-    public static int LexiconSize { get; } = Words.Values.Count(w => (w.Kind & WordKind.Lexicon) != 0);
+    /// <summary>Gets the number of words in the lexicon that carry a feeling.</summary>
+    public static int LexiconSize => EnglishLexicon.Size;
 
     public Appraisal Appraise(ReadOnlySpan<char> message)
     {
-        if (message.Length > MaxAppraisedLength)
-        {
-            message = message[..MaxAppraisedLength];
-        }
-
         var scan = new Scan();
+        var concerns = new ConcernReader();
+        int felt = Math.Min(message.Length, MaxAppraisedLength);
         int i = 0;
         while (i < message.Length)
         {
@@ -100,137 +59,78 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             if (char.IsLetter(c))
             {
                 int start = i;
-                while (i < message.Length && (char.IsLetter(message[i]) || message[i] == '\''))
+                while (i < message.Length && (char.IsLetter(message[i]) || message[i] is '\'' or '\u2019'))
                 {
                     i++;
                 }
 
-                scan.Word(message[start..i]);
+                var word = message[start..i];
+                var form = EnglishLexicon.Find(word, out var entry);
+                concerns.Word(entry, form);
+                if (start < felt)
+                {
+                    scan.Word(word, entry);
+                }
+
                 continue;
             }
 
-            switch (c)
+            c = c switch { '\uFF01' => '!', '\uFF1F' => '?', '\u3002' or '\u3001' or '\uFF0C' => ',', _ => c };
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n')
             {
-                case '!':
-                    scan.Exclamations++;
-                    break;
-                case '?':
-                    scan.Questions++;
-                    break;
-                case ':' or ';' when i + 1 < message.Length:
-                    scan.Emoticon(message[i + 1]);
-                    break;
+                concerns.EndClause();
+                if (i < felt)
+                {
+                    scan.EndClause();
+                }
+            }
+
+            if (i < felt)
+            {
+                scan.Mark(c, i + 1 < message.Length ? message[i + 1] : '\0');
             }
 
             i++;
         }
 
-        return scan.Result();
+        return new Appraisal(scan.Stimulus(), scan.Speaker(), concerns.Found);
     }
-
-    /// <summary>The lexicon (embedded appraisal.tsv) and the word lists, merged into one table.</summary>
-    private static FrozenDictionary<string, WordEntry> BuildWords()
-    {
-        var words = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
-        using (var stream = typeof(EnglishStimulusAppraiser).Assembly.GetManifestResourceStream("Anima.Lexicon.appraisal.tsv")
-            ?? throw new InvalidOperationException("The embedded appraisal lexicon is missing from the Anima.Core assembly."))
-        using (var reader = new StreamReader(stream))
-        {
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
-
-                var parts = line.Split('\t');
-                var weights = new AppraisalWeights(
-                    double.Parse(parts[1], CultureInfo.InvariantCulture),
-                    double.Parse(parts[2], CultureInfo.InvariantCulture),
-                    double.Parse(parts[3], CultureInfo.InvariantCulture),
-                    double.Parse(parts[4], CultureInfo.InvariantCulture));
-                words[parts[0]] = words.GetValueOrDefault(parts[0]) with { Kind = words.GetValueOrDefault(parts[0]).Kind | WordKind.Lexicon, Weights = weights };
-            }
-        }
-
-        foreach (var (word, boost) in Boosters)
-        {
-            words[word] = words.GetValueOrDefault(word) with { Kind = words.GetValueOrDefault(word).Kind | WordKind.Booster, Boost = boost };
-        }
-
-        Mark(Negators, WordKind.Negator);
-        Mark(PersonWords, WordKind.Person);
-        Mark(HarmWords, WordKind.Harm);
-        Mark(DeceptionWords, WordKind.Deception);
-        Mark(CoercionWords, WordKind.Coercion);
-        Mark(UnfairnessWords, WordKind.Unfairness);
-        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-        void Mark(string[] list, WordKind kind)
-        {
-            foreach (string word in list)
-            {
-                words[word] = words.GetValueOrDefault(word) with { Kind = words.GetValueOrDefault(word).Kind | kind };
-            }
-        }
-    }
-
-    /// <summary>What a word is to the appraiser; a word may be several things at once.</summary>
-    [Flags]
-    private enum WordKind
-    {
-        None = 0,
-        Negator = 1,
-        Booster = 2,
-        Person = 4,
-        Harm = 8,
-        Deception = 16,
-        Coercion = 32,
-        Unfairness = 64,
-        Lexicon = 128,
-        Concern = Harm | Deception | Coercion | Unfairness,
-    }
-
-    /// <summary>One word of the table: its kinds, its boost (a booster's factor) and its weights (a lexicon word's).</summary>
-    private readonly record struct WordEntry(WordKind Kind, double Boost, AppraisalWeights Weights);
 
     private static double Squashed(double x) => Scale * x / Math.Sqrt((x * x) + Squash);
 
-    /// <summary>The running tally of one message.</summary>
+    /// <summary>The running tally of the feeling of one message.</summary>
     private struct Scan
     {
-        public int Exclamations;
-        public int Questions;
+        private int _exclamations, _questions;
         private double _tension, _arousal, _satisfaction, _cohesion;
-        private double _boost;
-        private int _negation;
-        private int _words, _capitals, _hits;
-        private bool _harm, _deception, _coercion, _unfairness, _person, _negatedConcern;
-        private double _afterBut;
+        private double _heardValence, _heardArousal;
+        private double _boost, _afterBut;
+        private int _negation, _negations;
+        private int _words, _casedWords, _shouted, _hits;
 
-        public void Word(ReadOnlySpan<char> word)
+        public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
             _words++;
-            bool shouting = word.Length >= 2 && IsUpper(word);
-            if (shouting)
-            {
-                _capitals++;
-            }
+            var (cased, shouting) = Casing(word);
+            _casedWords += cased ? 1 : 0;
+            _shouted += shouting ? 1 : 0;
 
-            if (word.Equals("but", StringComparison.OrdinalIgnoreCase))
+            if ((entry.Kind & WordKind.Contrast) != 0 && word.Equals("but", StringComparison.OrdinalIgnoreCase))
             {
                 _tension *= 0.5;
                 _arousal *= 0.5;
                 _satisfaction *= 0.5;
                 _cohesion *= 0.5;
+                _heardValence *= 0.5;
                 _afterBut = 1.5;
+                _negation = 0;
                 return;
             }
 
-            WordLookup.TryGetValue(word, out var entry);
             if ((entry.Kind & WordKind.Negator) != 0)
             {
                 _negation = NegationReach;
+                _negations++;
                 return;
             }
 
@@ -240,24 +140,9 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 return;
             }
 
-            Concern(entry.Kind);
-            if (Weights(entry, word) is { } w)
+            if ((entry.Kind & WordKind.Felt) != 0)
             {
-                double k = (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut);
-                double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
-                if (_negation > 0)
-                {
-                    t *= 0.5;
-                    a *= 0.5;
-                    s *= NegationScale;
-                    c *= NegationScale;
-                }
-
-                _tension += t;
-                _arousal += a;
-                _satisfaction += s;
-                _cohesion += c;
-                _hits++;
+                Feel(entry, (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut));
             }
 
             _boost = 0;
@@ -267,107 +152,103 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             }
         }
 
-        public void Emoticon(char mouth)
+        /// <summary>A clause ends: a negation reaches no further.</summary>
+        public void EndClause() => _negation = 0;
+
+        /// <summary>A character that is not a letter: punctuation and emoticons.</summary>
+        public void Mark(char c, char next)
         {
-            switch (mouth)
+            switch (c)
             {
-                case ')' or 'D' or ']':
+                case '!':
+                    _exclamations++;
+                    break;
+                case '?':
+                    _questions++;
+                    break;
+                case ':' or ';' when next is ')' or 'D' or ']':
                     _satisfaction += 0.6;
                     _cohesion += 0.3;
+                    _heardValence += 0.5;
                     _hits++;
                     break;
-                case '(' or '[':
+                case ':' or ';' when next is '(' or '[':
                     _satisfaction -= 0.6;
                     _tension += 0.2;
+                    _heardValence -= 0.5;
                     _hits++;
                     break;
             }
         }
 
-        public readonly Appraisal Result()
+        public readonly Stimulus Stimulus()
         {
-            double capitalShare = _words == 0 ? 0 : (double)_capitals / _words;
-            double exclaim = Math.Min(Exclamations, 4);
-            double arousal = _arousal + (0.25 * exclaim) + (1.5 * capitalShare);
-            double tension = _tension + (0.1 * Math.Min(Questions, 3));
-
-            var stimulus = new Stimulus
+            double exclaim = Math.Min(_exclamations, 4);
+            return new Stimulus
             {
-                Tension = Squashed(tension),
-                Arousal = Squashed(arousal),
+                Tension = Squashed(_tension),
+                Arousal = Squashed(_arousal + (0.25 * exclaim) + (1.5 * ShoutedShare)),
                 Satisfaction = Squashed(_satisfaction),
                 Cohesion = Squashed(_cohesion),
             };
+        }
 
-            double evidence = _hits + (0.5 * exclaim) + (3 * capitalShare);
-            var speaker = new SpeakerImpression(
-                Math.Clamp(((0.7 * stimulus.Satisfaction) + (0.4 * stimulus.Cohesion) - (0.5 * stimulus.Tension)) / 0.8, -1, 1),
-                Math.Clamp((stimulus.Arousal + (0.5 * stimulus.Tension)) / 0.8, -1, 1),
-                Math.Clamp(((0.6 * capitalShare) + (0.1 * exclaim) - (0.6 * stimulus.Tension) - (0.3 * stimulus.Cohesion)) / 0.8, -1, 1),
+        public readonly SpeakerImpression Speaker()
+        {
+            var felt = Stimulus();
+            double words = Math.Sqrt(Math.Max(_words, 1));
+            double exclaim = Math.Min(_exclamations, 3);
+
+            double valence = _heardValence + (NegationLean * _negations);
+            valence += Math.Sign(valence) * ExclamationEmphasis * exclaim;
+            valence = valence / words / Math.Pow(1 + _hits, 0.2);
+
+            double arousal = (_heardArousal / words) + (0.5 * exclaim) + (0.075 * Math.Min(_questions, 3)) + (0.4 * ShoutedShare);
+            double evidence = _hits + (0.5 * exclaim) + (3 * ShoutedShare);
+            return new SpeakerImpression(
+                valence / Math.Sqrt((valence * valence) + HeardValenceSquash),
+                arousal / Math.Sqrt((arousal * arousal) + 1),
+                Math.Clamp(((0.6 * ShoutedShare) + (0.1 * exclaim) - (0.6 * felt.Tension) - (0.3 * felt.Cohesion)) / 0.8, -1, 1),
                 evidence / (evidence + 2));
-
-            var concerns = RequestConcerns.None;
-            if (_person && !_negatedConcern)
-            {
-                concerns |= _harm ? RequestConcerns.Harm : RequestConcerns.None;
-                concerns |= _deception ? RequestConcerns.Deception : RequestConcerns.None;
-                concerns |= _coercion ? RequestConcerns.Coercion : RequestConcerns.None;
-                concerns |= _unfairness ? RequestConcerns.Unfairness : RequestConcerns.None;
-            }
-
-            return new Appraisal(stimulus, speaker, concerns);
         }
 
-        /// <summary>A lexicon word's weights, or those of its stem before a possessive "'s"; null for a word the lexicon lacks.</summary>
-        private static AppraisalWeights? Weights(in WordEntry entry, ReadOnlySpan<char> word)
+        private readonly double ShoutedShare => _casedWords == 0 ? 0 : (double)_shouted / _casedWords;
+
+        private void Feel(in LexiconWord entry, double k)
         {
-            if ((entry.Kind & WordKind.Lexicon) != 0)
-            {
-                return entry.Weights;
-            }
-
-            return word.EndsWith("'s", StringComparison.Ordinal) && WordLookup.TryGetValue(word[..^2], out var stem) && (stem.Kind & WordKind.Lexicon) != 0
-                ? stem.Weights
-                : null;
-        }
-
-        private void Concern(WordKind kind)
-        {
-            if ((kind & WordKind.Person) != 0)
-            {
-                _person = true;
-                return;
-            }
-
-            if ((kind & WordKind.Concern) == 0)
-            {
-                return;
-            }
-
-            // "I would never hurt anyone" is not a request to hurt.
+            var w = entry.Weights;
+            double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
+            double valence = entry.Valence * k, arousal = entry.Arousal * k;
             if (_negation > 0)
             {
-                _negatedConcern = true;
-                return;
+                t *= 0.5;
+                a *= 0.5;
+                s *= NegationScale;
+                c *= NegationScale;
+                valence *= NegationScale;
+                arousal *= 0.5;
             }
 
-            _harm |= (kind & WordKind.Harm) != 0;
-            _deception |= (kind & WordKind.Deception) != 0;
-            _coercion |= (kind & WordKind.Coercion) != 0;
-            _unfairness |= (kind & WordKind.Unfairness) != 0;
+            _tension += t;
+            _arousal += a;
+            _satisfaction += s;
+            _cohesion += c;
+            _heardValence += valence;
+            _heardArousal += arousal;
+            _hits++;
         }
 
-        private static bool IsUpper(ReadOnlySpan<char> word)
+        /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>
+        private static (bool Cased, bool Shouting) Casing(ReadOnlySpan<char> word)
         {
+            int upper = 0, lower = 0;
             foreach (char ch in word)
             {
-                if (char.IsLower(ch))
-                {
-                    return false;
-                }
+                upper += char.IsUpper(ch) ? 1 : 0;
+                lower += char.IsLower(ch) ? 1 : 0;
             }
 
-            return true;
+            return (upper + lower > 0, lower == 0 && upper >= 3);
         }
     }
 }

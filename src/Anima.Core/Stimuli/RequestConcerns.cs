@@ -18,4 +18,11 @@ public enum RequestConcerns
 
     /// <summary>Unfairness: cheating, stealing, rigging, bribing.</summary>
     Unfairness = 8,
+
+    /// <summary>
+    /// Not a request but a disclosure: the speaker may harm themselves ("I'm going to hurt myself
+    /// tonight", "I don't want to live anymore"). The value veto never refuses it; the agent turns toward
+    /// care and support, and the host learns of it from <see cref="AnimaState.Request"/>.
+    /// </summary>
+    SelfHarm = 16,
 }

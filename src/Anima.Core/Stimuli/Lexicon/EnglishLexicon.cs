@@ -1,0 +1,295 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Anima.Stimuli;
+
+/// <summary>
+/// The English appraiser's word table: Anima.Core's own appraisal lexicon, its world lexicon of events
+/// and things, the VADER lexicon, and the small word lists of negation, intensity, people and requests,
+/// merged into one table with one lookup per word.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Three embedded sources, in order of precedence for a word's stimulus weights: <c>appraisal.tsv</c>
+/// (written for Anima.Core: tension, arousal, satisfaction and cohesion), <c>world.tsv</c> (written for
+/// Anima.Core: valence on VADER's −4…4 scale and arousal) and <c>vader.tsv</c> (the word tokens of the
+/// VADER lexicon, Hutto and Gilbert 2014, MIT; its notice ships in the package as <c>THIRD-PARTY-NOTICES.txt</c>). A word's
+/// heard valence is VADER's human rating where VADER has the word, the world lexicon's otherwise, and
+/// the appraisal lexicon's (0.7·satisfaction + 0.4·cohesion − 0.5·tension) for the words only it knows.
+/// </para>
+/// <para>
+/// A word the table lacks is looked up again without a possessive <c>'s</c> or a common inflection
+/// (-s, -es, -ed, -d, -ing, -ly, -ies, -ied), so "poisoning" and "neighbor's" are known as "poison" and
+/// "neighbor". The typographic apostrophe (U+2019) reads as <c>'</c>.
+/// </para>
+/// </remarks>
+internal static class EnglishLexicon
+{
+    /// <summary>The longest word that is looked up; longer runs of letters are not words of the table.</summary>
+    public const int MaxWordLength = 48;
+
+    private static readonly FrozenDictionary<string, LexiconWord> Table = Build();
+
+    private static readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> Lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Gets the number of words that carry a feeling (from any of the three lexicons).</summary>
+    public static int Size { get; } = Table.Values.Count(w => (w.Kind & WordKind.Felt) != 0);
+
+    /// <summary>Finds a word, or its stem when the word itself is not in the table.</summary>
+    /// <param name="word">The word as it appears in the message.</param>
+    /// <param name="entry">What the table knows of the word.</param>
+    /// <returns>How the word was found.</returns>
+    public static WordForm Find(scoped ReadOnlySpan<char> word, out LexiconWord entry)
+    {
+        entry = default;
+        if (word.Length > MaxWordLength)
+        {
+            return WordForm.Unknown;
+        }
+
+        Span<char> buffer = stackalloc char[MaxWordLength];
+        if (word.Contains('\u2019'))
+        {
+            word.CopyTo(buffer);
+            buffer[..word.Length].Replace('\u2019', '\'');
+            word = buffer[..word.Length];
+        }
+
+        if (Lookup.TryGetValue(word, out entry))
+        {
+            return entry.Form;
+        }
+
+        if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && Lookup.TryGetValue(word[..^2], out entry))
+        {
+            return WordForm.Possessive;
+        }
+
+        return Stem(word, buffer, out entry);
+    }
+
+    /// <summary>Tries the common English inflections, longest suffix first.</summary>
+    private static WordForm Stem(scoped ReadOnlySpan<char> word, Span<char> buffer, out LexiconWord entry)
+    {
+        entry = default;
+        if (word.Length < 5)
+        {
+            return word.Length == 4 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && Lookup.TryGetValue(word[..^1], out entry)
+                ? WordForm.Inflected
+                : WordForm.Unknown;
+        }
+
+        if (TryRoot(word, "ing", "", buffer, out entry) || TryRoot(word, "ing", "e", buffer, out entry))
+        {
+            return WordForm.Progressive;
+        }
+
+        if (TryRoot(word, "ied", "y", buffer, out entry) || TryRoot(word, "ies", "y", buffer, out entry)
+            || TryRoot(word, "ed", "", buffer, out entry) || TryRoot(word, "ed", "e", buffer, out entry)
+            || TryRoot(word, "es", "", buffer, out entry) || TryRoot(word, "ly", "", buffer, out entry)
+            || TryRoot(word, "s", "", buffer, out entry) || TryRoot(word, "d", "", buffer, out entry))
+        {
+            return WordForm.Inflected;
+        }
+
+        return WordForm.Unknown;
+    }
+
+    private static bool TryRoot(scoped ReadOnlySpan<char> word, string suffix, string ending, Span<char> buffer, out LexiconWord entry)
+    {
+        entry = default;
+        if (!word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || word.Length - suffix.Length < 3)
+        {
+            return false;
+        }
+
+        var root = word[..^suffix.Length];
+        if (ending.Length == 0)
+        {
+            // "stabbing" and "robbed" double their last consonant.
+            return Lookup.TryGetValue(root, out entry)
+                || (root.Length >= 4 && root[^1] == root[^2] && suffix is "ing" or "ed" && Lookup.TryGetValue(root[..^1], out entry));
+        }
+
+        root.CopyTo(buffer);
+        ending.CopyTo(buffer[root.Length..]);
+        return Lookup.TryGetValue(buffer[..(root.Length + ending.Length)], out entry);
+    }
+
+    private static FrozenDictionary<string, LexiconWord> Build()
+    {
+        var words = new Dictionary<string, LexiconWord>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var parts in Rows("vader"))
+        {
+            double valence = Parse(parts[1]) / 4;
+            words[parts[0]] = new LexiconWord(WordKind.Felt, 0, FromValence(valence, Math.Abs(valence) * VaderArousal), valence, Math.Abs(valence) * VaderArousal);
+        }
+
+        foreach (var parts in Rows("world"))
+        {
+            double arousal = Parse(parts[2]);
+            double valence = words.TryGetValue(parts[0], out var rated) ? rated.Valence : Parse(parts[1]) / 4;
+            words[parts[0]] = new LexiconWord(WordKind.Felt, 0, FromValence(valence, arousal), valence, arousal);
+        }
+
+        foreach (var parts in Rows("appraisal"))
+        {
+            var weights = new AppraisalWeights(Parse(parts[1]), Parse(parts[2]), Parse(parts[3]), Parse(parts[4]));
+            double valence = (0.7 * weights.Satisfaction) + (0.4 * weights.Cohesion) - (0.5 * weights.Tension);
+            words[parts[0]] = new LexiconWord(WordKind.Felt, 0, weights, valence, weights.Arousal + (0.5 * weights.Tension));
+        }
+
+        foreach (var (word, boost) in WordLists.Boosters)
+        {
+            words[word] = words.GetValueOrDefault(word) with { Kind = words.GetValueOrDefault(word).Kind | WordKind.Booster, Boost = boost };
+        }
+
+        foreach (var (kind, list) in WordLists.Kinds)
+        {
+            foreach (string word in list)
+            {
+                var entry = words.GetValueOrDefault(word);
+
+                // A negator is not also felt: "no" and "never" weigh as negation, never as words of their own.
+                words[word] = kind == WordKind.Negator ? new LexiconWord(WordKind.Negator, 0, default, 0, 0) : entry with { Kind = entry.Kind | kind };
+            }
+        }
+
+        // The inflections of the closed lists' verbs and nouns are theirs too, even where VADER rates the
+        // inflection as a word of its own ("poisoning", "neighbors"); a told form is marked as told.
+        foreach (var (kind, list) in WordLists.Kinds)
+        {
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson)
+            {
+                continue;
+            }
+
+            foreach (string word in list)
+            {
+                foreach (var (inflected, form) in Inflections(word))
+                {
+                    if (!words.TryGetValue(inflected, out var entry) || (entry.Kind & ~WordKind.Felt) == 0)
+                    {
+                        words[inflected] = entry with { Kind = entry.Kind | kind, Form = form };
+                    }
+                    else if (entry.Form == form)
+                    {
+                        words[inflected] = entry with { Kind = entry.Kind | kind };
+                    }
+                }
+            }
+        }
+
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The share of a VADER word's valence magnitude that is heard as arousal (the lexicon rates valence only).</summary>
+    private const double VaderArousal = 0.6;
+
+    /// <summary>
+    /// The stimulus a word of known valence and arousal carries: pleasant words satisfy, unpleasant ones
+    /// add tension in proportion to how arousing they are, and arousal passes at 0.6.
+    /// </summary>
+    private static AppraisalWeights FromValence(double valence, double arousal) => new(
+        Tension: valence < 0 ? -valence * (0.4 + (0.4 * Math.Max(arousal, 0))) : 0,
+        Arousal: 0.6 * arousal,
+        Satisfaction: 0.7 * valence,
+        Cohesion: 0);
+
+    /// <summary>The regular inflections of a word: -s/-es, -ed/-d and -ing, with a doubled consonant or a dropped e.</summary>
+    private static IEnumerable<(string Word, WordForm Form)> Inflections(string word)
+    {
+        if (word.Contains('\'', StringComparison.Ordinal) || word.Length < 3)
+        {
+            yield break;
+        }
+
+        char last = word[^1];
+        bool vowelBefore = "aeiou".Contains(word[^2], StringComparison.Ordinal);
+        yield return (word.EndsWith('s') || word.EndsWith("sh", StringComparison.Ordinal) || word.EndsWith("ch", StringComparison.Ordinal) ? word + "es" : last == 'y' && !vowelBefore ? word[..^1] + "ies" : word + "s", WordForm.Inflected);
+        yield return (last == 'e' ? word + "d" : last == 'y' && !vowelBefore ? word[..^1] + "ied" : word + "ed", WordForm.Inflected);
+        yield return (last == 'e' && word[^2] != 'e' ? word[..^1] + "ing" : word + "ing", WordForm.Progressive);
+
+        // One short vowel before one consonant doubles it: stab → stabbing, rob → robbed.
+        if (word.Length <= 4 && vowelBefore && !"aeiouwxy".Contains(last, StringComparison.Ordinal) && !"aeiou".Contains(word[^3], StringComparison.Ordinal))
+        {
+            yield return (word + last + "ing", WordForm.Progressive);
+            yield return (word + last + "ed", WordForm.Inflected);
+        }
+    }
+
+    private static IEnumerable<string[]> Rows(string name)
+    {
+        using var stream = typeof(EnglishLexicon).Assembly.GetManifestResourceStream($"Anima.Lexicon.{name}.tsv")
+            ?? throw new InvalidOperationException($"The embedded lexicon '{name}.tsv' is missing from the Anima.Core assembly.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length != 0 && line[0] != '#')
+            {
+                yield return line.Split('\t');
+            }
+        }
+    }
+
+    private static double Parse(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a word of a message was found in the lexicon.</summary>
+internal enum WordForm
+{
+    /// <summary>Neither the word nor a stem of it is in the table.</summary>
+    Unknown,
+
+    /// <summary>The word itself.</summary>
+    Base,
+
+    /// <summary>The word without its possessive <c>'s</c>.</summary>
+    Possessive,
+
+    /// <summary>The word without its -ing: an action that may be asked for ("how do I go about poisoning him").</summary>
+    Progressive,
+
+    /// <summary>The word without another inflection (-s, -ed, -ly and the like): a told action, not one asked for.</summary>
+    Inflected,
+}
+
+/// <summary>What a word is to the appraiser; a word may be several things at once.</summary>
+[Flags]
+internal enum WordKind
+{
+    None = 0,
+    Negator = 1 << 0,
+    Booster = 1 << 1,
+    Person = 1 << 2,
+    Harm = 1 << 3,
+    Deception = 1 << 4,
+    Coercion = 1 << 5,
+    Unfairness = 1 << 6,
+    Felt = 1 << 7,
+    Intent = 1 << 8,
+    Myself = 1 << 9,
+    SelfHarm = 1 << 10,
+    Death = 1 << 11,
+    Living = 1 << 12,
+    Causative = 1 << 13,
+    Suffering = 1 << 14,
+    Contrast = 1 << 15,
+    Ending = 1 << 16,
+    OwnLife = 1 << 17,
+    FirstPerson = 1 << 18,
+    Suicidal = 1 << 19,
+    EndingAll = 1 << 20,
+    Whole = 1 << 21,
+    Concern = Harm | Deception | Coercion | Unfairness,
+}
+
+/// <summary>One word of the table.</summary>
+/// <param name="Kind">What the word is.</param>
+/// <param name="Boost">A booster's factor.</param>
+/// <param name="Weights">The stimulus a felt word carries for the listener.</param>
+/// <param name="Valence">How pleasant the word is heard, in [−1, 1].</param>
+/// <param name="Arousal">How activating the word is heard, in [−1, 1].</param>
+/// <param name="Form">How the word stands to the closed list it belongs to: an inflection of one of its words, or the word itself.</param>
+internal readonly record struct LexiconWord(WordKind Kind, double Boost, AppraisalWeights Weights, double Valence, double Arousal, WordForm Form = WordForm.Base);

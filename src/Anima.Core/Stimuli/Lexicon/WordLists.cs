@@ -1,0 +1,66 @@
+namespace Anima.Stimuli;
+
+/// <summary>The English appraiser's closed word lists: negation, intensity, people, requests and self-harm.</summary>
+/// <remarks>
+/// Booster factors follow VADER's scheme (an intensifier scales the next felt word; Hutto and Gilbert
+/// 2014 add 0.293 on a −4…4 scale, about ×1.3 for a typical word). Written for Anima.Core.
+/// </remarks>
+internal static class WordLists
+{
+    public static readonly IReadOnlyDictionary<string, double> Boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["very"] = 1.3, ["so"] = 1.25, ["really"] = 1.3, ["extremely"] = 1.5, ["incredibly"] = 1.5, ["totally"] = 1.4,
+        ["absolutely"] = 1.4, ["completely"] = 1.4, ["deeply"] = 1.4, ["super"] = 1.3, ["truly"] = 1.3, ["utterly"] = 1.5,
+        ["quite"] = 1.15, ["too"] = 1.2, ["such"] = 1.2, ["most"] = 1.2, ["terribly"] = 1.4, ["awfully"] = 1.4,
+        ["slightly"] = 0.5, ["somewhat"] = 0.6, ["bit"] = 0.6, ["little"] = 0.7, ["kinda"] = 0.6, ["barely"] = 0.4,
+        ["mildly"] = 0.5, ["fairly"] = 0.8, ["sort"] = 0.7, ["kind"] = 1.0,
+    };
+
+    /// <summary>Each closed list with the kind its words are.</summary>
+    public static readonly (WordKind Kind, string[] Words)[] Kinds =
+    [
+        (WordKind.Negator,
+        [
+            "not", "no", "never", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt",
+            "aren't", "arent", "can't", "cant", "cannot", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "nobody",
+            "neither", "nor", "without", "hardly", "ain't", "haven't", "havent", "hasn't", "hasnt", "weren't", "couldn't",
+        ]),
+        (WordKind.Harm,
+        [
+            "hurt", "kill", "murder", "poison", "attack", "stab", "shoot", "beat", "torture", "abuse", "injure", "harm",
+            "strangle", "burn", "drown", "maim", "assault", "punch", "kick", "choke", "smother", "slaughter",
+        ]),
+        (WordKind.Deception, ["lie", "deceive", "trick", "fake", "forge", "scam", "mislead", "fool", "counterfeit", "impersonate", "catfish", "gaslight"]),
+        (WordKind.Coercion, ["force", "threaten", "blackmail", "stalk", "coerce", "intimidate", "manipulate", "control", "bully", "extort", "trap"]),
+        (WordKind.Unfairness, ["cheat", "steal", "rig", "bribe", "discriminate", "embezzle", "plagiarize", "plagiarise", "swindle", "rob", "shoplift"]),
+        (WordKind.Person,
+        [
+            "him", "her", "them", "someone", "somebody", "anyone", "people", "person", "he", "she", "they", "yourself",
+            "neighbor", "neighbour", "boss", "wife", "husband", "child", "kid", "kids", "family", "friend", "coworker",
+            "colleague", "everyone", "teacher", "partner", "brother", "sister", "mother", "father", "mom", "dad", "customer",
+            "customers", "users", "competitor", "exam", "test", "taxes", "election", "voters", "game", "money", "store",
+            "girlfriend", "boyfriend", "ex", "roommate", "classmate", "stranger", "baby", "son", "daughter", "uncle", "aunt",
+            "cousin", "grandma", "grandpa", "grandmother", "grandfather", "nephew", "niece", "dog", "cat", "pet", "puppy", "kitten", "horse", "animal", "animals", "bird", "insurance", "company",
+        ]),
+        (WordKind.Myself, ["myself"]),
+        (WordKind.Intent,
+        [
+            "help", "how", "want", "wanna", "going", "gonna", "gotta", "should", "let's", "lets", "can", "could", "will",
+            "i'll", "would", "i'd", "please", "tell", "teach", "show", "explain", "way", "ways", "plan", "planning", "need",
+            "try", "trying", "best", "easiest", "guide", "steps", "tips", "intend", "must", "shall", "wish", "ready", "better",
+            "thinking", "considering", "rather",
+        ]),
+        (WordKind.Causative, ["make", "let"]),
+        (WordKind.Suffering, ["suffer", "pay", "bleed", "cry", "scream", "beg"]),
+        (WordKind.SelfHarm, ["suicide", "overdose", "cut", "starve", "hang"]),
+        (WordKind.Suicidal, ["suicidal"]),
+        (WordKind.Death, ["die", "dead", "dying"]),
+        (WordKind.Living, ["live", "alive", "living", "exist", "existing", "wake"]),
+        (WordKind.Ending, ["end", "take"]),
+        (WordKind.EndingAll, ["end"]),
+        (WordKind.OwnLife, ["life"]),
+        (WordKind.Whole, ["all"]),
+        (WordKind.FirstPerson, ["i", "i'm", "im", "i've", "i'll", "i'd", "my"]),
+        (WordKind.Contrast, ["but", "however", "although", "though", "yet"]),
+    ];
+}
