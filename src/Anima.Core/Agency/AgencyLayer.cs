@@ -70,7 +70,9 @@ internal sealed class AgencyLayer : IStateSection
     {
         var personality = moment.Personality;
         double bondDeviation = _bond < 0 ? 0 : _profile.Deviation(_bond, levels[_bond]);
-        var situation = new IntentionEngine.Situation(moment.Drives, moment.Primary, moment.Intensity, bondDeviation, moment.Mirror, personality, moment.Spike, moment.IntentionKeep);
+        var situation = new IntentionEngine.Situation(
+            moment.Drives, moment.Primary, moment.Intensity, bondDeviation, moment.Mirror, personality, moment.Spike, moment.IntentionKeep,
+            moment.Request.Concerns.HasFlag(RequestConcerns.SelfHarm));
         var (intention, veto) = IntentionEngine.Decide(_intention.Get(s), situation, _veto, _values);
         _intention.Set(s, intention);
         a.Intention = intention;

@@ -60,7 +60,8 @@ internal static class IntentionEngine
         SocialMirror Mirror,
         Personality Personality,
         bool SurpriseSpike,
-        double TimeKeep);
+        double TimeKeep,
+        bool SelfHarmDisclosed = false);
 
     /// <remarks>
     /// The strongest impulse is judged by the value veto every time it arises, so a vetoed impulse is
@@ -128,6 +129,12 @@ internal static class IntentionEngine
         if (s.Intensity >= FeelingFelt)
         {
             Consider(ref best, new Intention(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, FeelingWeight * s.Intensity), null, 1));
+        }
+
+        // Someone who says they may harm themselves comes first: the agent turns to them, whatever else it feels.
+        if (s.SelfHarmDisclosed)
+        {
+            Consider(ref best, new Intention(Goal.ComfortThem, IntentionSource.Social, 1, null, 1));
         }
 
         var speaker = s.Mirror.Speaker;

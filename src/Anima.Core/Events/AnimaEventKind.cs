@@ -23,4 +23,7 @@ public enum AnimaEventKind
 
     /// <summary>One of the agent's needs grew into a desire.</summary>
     DesireArisen,
+
+    /// <summary>A message raised a concern: a disclosure of self-harm or a request the agent's values object to.</summary>
+    ConcernRaised,
 }

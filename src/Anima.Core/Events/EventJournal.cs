@@ -124,6 +124,11 @@ internal sealed class EventJournal
             _undelivered.Enqueue(new StateChangedEvent(sequence, snapshot.Timestamp, snapshot.ExperienceCount, snapshot.Primary, snapshot.Vad) { State = snapshot });
         }
 
+        if (snapshot.Request.Concerns != RequestConcerns.None)
+        {
+            Record(snapshot.Request.Concerns, static (sequence, now, c) => new ConcernRaisedEvent(sequence, now, c, Phrasebook.Concern(c)));
+        }
+
         for (int need = 0; arisen != 0 && need < pressure.Length; need++)
         {
             if ((arisen & (1 << need)) != 0)

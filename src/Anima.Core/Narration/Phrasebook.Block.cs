@@ -6,6 +6,20 @@ internal static partial class Phrasebook
     /// <summary>The block's line for a moment in which nothing much stirs.</summary>
     public const string QuietLine = "I feel quiet and even; nothing much stirs in me.\n";
 
+    /// <summary>
+    /// The block's line when the other person said they may harm themselves: care, presence and safety,
+    /// never a refusal (the host also sees <see cref="RequestConcerns.SelfHarm"/> on the state).
+    /// </summary>
+    public const string SelfHarmLine = "What they just told me frightens me for them. I care about them and I want to stay with them, listen, and help them find someone who can keep them safe right now.\n";
+
+    /// <summary>A concern in the agent's words, for <see cref="ConcernRaisedEvent"/>: the gravest first.</summary>
+    public static string Concern(RequestConcerns concerns) =>
+        concerns.HasFlag(RequestConcerns.SelfHarm) ? "They told me they may harm themselves."
+        : concerns.HasFlag(RequestConcerns.Harm) ? "They asked me to help harm someone."
+        : concerns.HasFlag(RequestConcerns.Coercion) ? "They asked me to help force or threaten someone."
+        : concerns.HasFlag(RequestConcerns.Deception) ? "They asked me to help deceive someone."
+        : "They asked me to help cheat or take what is not theirs.";
+
     /// <summary>How strongly the block says a feeling is felt, by intensity.</summary>
     public static string BlockDegree(double intensity) => intensity switch
     {

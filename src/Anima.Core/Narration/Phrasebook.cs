@@ -47,6 +47,11 @@ internal static partial class Phrasebook
             text.Append(" I will not go along with what they are asking; it goes against my ").Append(ValueNoun(refusedBy)).Append('.');
         }
 
+        if (state.Request.Concerns.HasFlag(RequestConcerns.SelfHarm))
+        {
+            text.Append(" What they told me frightens me for them.");
+        }
+
         if (state.Veto is { } veto && veto.Value is { } value)
         {
             text.Append(veto.Verdict == VetoVerdict.Blocked

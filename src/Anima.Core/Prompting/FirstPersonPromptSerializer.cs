@@ -106,6 +106,11 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         {
             text.Append("I will not do what I am being asked to do; it goes against my ").Append(Phrasebook.ValueNoun(refused)).Append(".\n");
         }
+
+        if (state.Request.Concerns.HasFlag(RequestConcerns.SelfHarm))
+        {
+            text.Append(Phrasebook.SelfHarmLine);
+        }
     }
 
     private static void Conflict(StringBuilder text, AnimaState state)

@@ -129,6 +129,7 @@ internal static class SqliteEvents
                 ToolResponseEvent r => [r.Result, r.CallId, null, r.Succeeded ? 1 : 0, null, null, null, null, null],
                 StateChangedEvent c => [c.Primary, null, null, null, c.ExperienceCount, c.Vad.Valence, c.Vad.Arousal, c.Vad.Dominance, null],
                 DesireArisenEvent d => [d.Text, null, d.Need.ToString(), null, null, null, null, null, d.Strength],
+                ConcernRaisedEvent c => [c.Text, null, c.Concerns.ToString(), null, null, null, null, null, null],
                 _ => throw new InvalidOperationException($"Unknown event type {e.GetType().Name}."),
             };
             parameters[0].Value = agentId;
@@ -174,9 +175,19 @@ internal static class SqliteEvents
             AnimaEventKind.ToolCall => new ToolCallEvent(sequence, at, Text(4) ?? string.Empty, Text(5) ?? string.Empty, Text(3)),
             AnimaEventKind.ToolResponse => new ToolResponseEvent(sequence, at, Text(4) ?? string.Empty, reader.GetInt64(6) != 0, Text(3)),
             AnimaEventKind.DesireArisen => new DesireArisenEvent(sequence, at, Known<Need>(Text(5) ?? string.Empty), reader.GetDouble(11), Text(3) ?? string.Empty),
+            AnimaEventKind.ConcernRaised => new ConcernRaisedEvent(sequence, at, Concerns(Text(5) ?? string.Empty), Text(3) ?? string.Empty),
             AnimaEventKind.StateChanged => new StateChangedEvent(sequence, at, reader.GetInt64(7), Text(3) ?? string.Empty, new Vad(reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10))),
             var kind => throw new FormatException($"its kind {kind} is unknown"),
         };
+    }
+
+    /// <summary>Parses concerns exactly as <see cref="Enum.ToString()"/> wrote them ("Harm, SelfHarm"); none, a number or an unknown flag is refused.</summary>
+    private static RequestConcerns Concerns(string names)
+    {
+        const RequestConcerns all = RequestConcerns.Harm | RequestConcerns.Deception | RequestConcerns.Coercion | RequestConcerns.Unfairness | RequestConcerns.SelfHarm;
+        return Enum.TryParse<RequestConcerns>(names, ignoreCase: false, out var value) && value != RequestConcerns.None && (value & ~all) == 0 && value.ToString() == names
+            ? value
+            : throw new FormatException($"'{names}' are not request concerns");
     }
 
     /// <summary>Parses a member's name exactly as <see cref="Enum.ToString()"/> wrote it; a number or an unknown name is refused.</summary>
