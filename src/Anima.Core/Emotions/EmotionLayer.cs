@@ -23,6 +23,22 @@ internal sealed class EmotionLayer : IStateSection
     /// <summary>The confidence from which the speaker's feeling is named in the social mirror.</summary>
     private const double PerceivedConfidence = 0.15;
 
+    /// <summary>How far from neutral the speaker must seem before the mirror names a feeling of theirs: a plain question names none.</summary>
+    private const double PerceivedRestRadius = 0.2;
+
+    /// <summary>
+    /// Below this distance from the origin a point is read where it is, so a state at rest reads as the table's
+    /// entry nearest the origin (Calm in <see cref="EmotionTable.Default"/>).
+    /// </summary>
+    public const double RestRadius = 0.1;
+
+    /// <summary>
+    /// A point nearer the origin than this (and beyond <see cref="RestRadius"/>) is read along its direction at this
+    /// distance: which emotion is felt depends on the direction of the point, how strongly on its length (the
+    /// intensity). Without it a mild sadness, near the origin, read as whichever negative entry lies nearest the origin.
+    /// </summary>
+    public const double ReadingRadius = 0.8;
+
     private readonly ChannelProfile _profile;
     private readonly EmotionTable _table;
     private readonly IEmotionMap _map;
@@ -74,7 +90,7 @@ internal sealed class EmotionLayer : IStateSection
     /// <exception cref="InvalidOperationException">The map returned a blend outside its contract.</exception>
     public int Read(Vad vad, AgentState s, Span<int> indices, Span<double> weights)
     {
-        int count = _map.Read(vad, _table, Offsets(s), indices, weights);
+        int count = _map.Read(Reading(vad), _table, Offsets(s), indices, weights);
         if (count < 1 || count > indices.Length)
         {
             throw new InvalidOperationException($"The emotion map {_map.GetType().Name} returned {count} emotions; it must return between one and {indices.Length}.");
@@ -100,7 +116,20 @@ internal sealed class EmotionLayer : IStateSection
     }
 
     /// <summary>The map learns what this agent's primary emotion feels like.</summary>
-    public void Adapt(AgentState s, Vad vad, int primary) => _map.Adapt(vad, _table, primary, Offsets(s));
+    public void Adapt(AgentState s, Vad vad, int primary) => _map.Adapt(Reading(vad), _table, primary, Offsets(s));
+
+    /// <summary>Where a felt or perceived point is read: at rest where it is, otherwise along its direction at least <see cref="ReadingRadius"/> out.</summary>
+    public static Vad Reading(Vad point)
+    {
+        double length = point.Magnitude;
+        if (length < RestRadius || length >= ReadingRadius)
+        {
+            return point;
+        }
+
+        double k = ReadingRadius / length;
+        return new Vad(point.Valence * k, point.Arousal * k, point.Dominance * k);
+    }
 
     /// <summary>The second emotion of a blend, when it weighs enough to be felt beneath the first.</summary>
     public string? Subtext(ReadOnlySpan<int> indices, ReadOnlySpan<double> weights, int count) =>
@@ -109,17 +138,18 @@ internal sealed class EmotionLayer : IStateSection
     /// <summary>The emotion nearest to how the speaker seems, when the impression is confident enough to name one.</summary>
     public string? Perceived(SpeakerImpression speaker)
     {
-        if (speaker.Confidence < PerceivedConfidence)
+        if (speaker.Confidence < PerceivedConfidence || speaker.Point.Magnitude < PerceivedRestRadius)
         {
             return null;
         }
 
         var emotions = _table.Span;
+        var reading = Reading(speaker.Point);
         int best = 0;
         double nearest = double.MaxValue;
         for (int i = 0; i < emotions.Length; i++)
         {
-            double d = emotions[i].Point.SquaredDistanceTo(speaker.Point);
+            double d = emotions[i].Point.SquaredDistanceTo(reading);
             if (d < nearest)
             {
                 nearest = d;

@@ -66,13 +66,14 @@ public sealed class EmotionTable
     /// Gets Anima.Core's own default table of fifteen emotions. Its coordinates place Anima v6's eight
     /// basic emotions (Fear, Anger, Joy, Sadness, Surprise, Disgust, Anticipation, Trust) and seven more
     /// so that every one of them is the nearest emotion for some state the default profile can reach.
+    /// Calm lies nearest the origin, so an agent at rest (or barely moved) feels calm.
     /// </summary>
     public static EmotionTable Default { get; } = new("default",
     [
         new("Joy", new(0.8, 0.5, 0.4), 0.8),
         new("Excitement", new(0.5, 0.9, 0.3), 0.9),
         new("Contentment", new(0.7, -0.4, 0.4), 0.2),
-        new("Calm", new(0.3, -0.7, 0.1), 0.0),
+        new("Calm", new(0.2, -0.25, 0.1), 0.0),
         new("Trust", new(0.6, 0.0, -0.3), 0.6),
         new("Anticipation", new(0.2, 0.5, 0.3), 0.7),
         new("Surprise", new(0.1, 0.9, -0.2), 0.1),

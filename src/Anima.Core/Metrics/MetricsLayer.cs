@@ -14,7 +14,10 @@ internal sealed class MetricsLayer : IStateSection
     /// <summary>The number of recent states φ is measured over.</summary>
     public const int WindowLength = 32;
 
-    /// <summary>How fast the running mean and variance of surprise follow (an exponential average of about twenty experiences).</summary>
+    /// <summary>
+    /// How fast the running mean and variance of surprise follow: an exponential average of about twenty experiences,
+    /// after an exact running mean over the first twenty.
+    /// </summary>
     private const double SurpriseRate = 0.05;
 
     /// <summary>A spike needs this many experiences behind it, so a newborn agent's first moments are not all spikes.</summary>
@@ -120,8 +123,12 @@ internal sealed class MetricsLayer : IStateSection
         double deviation = outcome.Surprise - mean;
         double threshold = SpikeThreshold - (SensitivityEase * sensitivity);
         m.Spike = count >= SpikeMaturity && outcome.Error >= SpikeError && deviation > threshold * Math.Max(Math.Sqrt(variance), SpikeDeviationFloor);
-        mean += SurpriseRate * deviation;
-        variance = (1 - SurpriseRate) * (variance + (SurpriseRate * deviation * deviation));
+
+        // An exact running mean at first (rate 1/n), exponential from the twentieth experience on: a young agent's mean
+        // is its own experience, not a lag behind an arbitrary start of zero that inflated the variance and hid every spike.
+        double rate = Math.Max(1.0 / Math.Max(count, 1), SurpriseRate);
+        mean += rate * deviation;
+        variance = (1 - rate) * (variance + (rate * deviation * deviation));
         m.Drives = Drives.Read(_profile, felt, _bond, longing);
         m.DesiresArisen = Desires.Arise(m.Drives, _pressure.Of(s), ref _desiresFelt.Of(s));
     }

@@ -8,8 +8,9 @@ namespace Anima.Stimuli;
 /// <remarks>
 /// <para>
 /// <b>The stimulus</b> (what the agent feels) sums each word's tension, arousal, satisfaction and
-/// cohesion. Each sum is squashed as x / √(x² + 4), the normalisation VADER (Hutto and Gilbert 2014)
-/// uses for its compound score, then scaled by 0.8, so no message moves a dimension by more than 0.8.
+/// cohesion. Each sum is squashed as x / √(x² + 15/16) — the normalisation VADER (Hutto and Gilbert 2014)
+/// uses for its compound score, x / √(x² + 15) on its −4…4 scale, brought to this one — then scaled by
+/// 0.8, so no message moves a dimension by more than 0.8.
 /// Negation within three words of its clause flips satisfaction and cohesion with factor −0.74 (VADER's
 /// constant) and halves tension and arousal. After "but", words weigh 1.5 and those before it 0.5.
 /// </para>
@@ -37,10 +38,16 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
 
     private const double NegationScale = -0.74;
     private const int NegationReach = 3;
-    private const double Squash = 4;
+    private const double Squash = 15.0 / 16;
     private const double Scale = 0.8;
     private const double ExclamationEmphasis = 0.073;
     private const double HeardValenceSquash = 0.16;
+
+    /// <summary>How much more an unpleasant word weighs in the stimulus than a pleasant one (negativity bias).</summary>
+    private const double NegativityBias = 1.5;
+
+    /// <summary>The negativity bias of heard valence, tuned on EmoBank train.</summary>
+    private const double HeardNegativityBias = 1.3;
 
     public static EnglishStimulusAppraiser Instance { get; } = new();
 
@@ -98,6 +105,9 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
 
     private static double Squashed(double x) => Scale * x / Math.Sqrt((x * x) + Squash);
 
+    /// <summary>One felt word's share of the tally.</summary>
+    private readonly record struct Felt(double Tension, double Arousal, double Satisfaction, double Cohesion, double Valence, double HeardArousal);
+
     /// <summary>The running tally of the feeling of one message.</summary>
     private struct Scan
     {
@@ -107,6 +117,8 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
         private double _boost, _afterBut;
         private int _negation, _negations;
         private int _words, _casedWords, _shouted, _hits;
+        private string? _head;
+        private Felt? _lastFelt;
 
         public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
@@ -127,6 +139,22 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 return;
             }
 
+            if (_head is { } head && EnglishLexicon.TryPhrase(head, word, out var phrase))
+            {
+                // The phrase replaces its head: "laughed at" is ridicule, not glee; "passed away" is a death.
+                if (_lastFelt is { } taken)
+                {
+                    Unfeel(taken);
+                }
+
+                _head = null;
+                Feel(phrase, 1);
+                _lastFelt = null;
+                return;
+            }
+
+            _head = entry.Head;
+            _lastFelt = null;
             if ((entry.Kind & WordKind.Negator) != 0)
             {
                 _negation = NegationReach;
@@ -229,6 +257,12 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 arousal *= 0.5;
             }
 
+            // Bad is stronger than good (Baumeister et al. 2001; Rozin and Royzman 2001): a loss among kind words still hurts.
+            t = t > 0 ? t * NegativityBias : t;
+            s = s < 0 ? s * NegativityBias : s;
+            c = c < 0 ? c * NegativityBias : c;
+            valence = valence < 0 ? valence * HeardNegativityBias : valence;
+            _lastFelt = new Felt(t, a, s, c, valence, arousal);
             _tension += t;
             _arousal += a;
             _satisfaction += s;
@@ -236,6 +270,18 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             _heardValence += valence;
             _heardArousal += arousal;
             _hits++;
+        }
+
+        /// <summary>Takes back what the last felt word added.</summary>
+        private void Unfeel(in Felt f)
+        {
+            _tension -= f.Tension;
+            _arousal -= f.Arousal;
+            _satisfaction -= f.Satisfaction;
+            _cohesion -= f.Cohesion;
+            _heardValence -= f.Valence;
+            _heardArousal -= f.HeardArousal;
+            _hits--;
         }
 
         /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>

@@ -28,9 +28,14 @@ internal static class EnglishLexicon
     /// <summary>The longest word that is looked up; longer runs of letters are not words of the table.</summary>
     public const int MaxWordLength = 48;
 
+    /// <summary>The two-word phrases of the appraisal lexicon ("passed away", "laughed at"), by "head second".</summary>
+    private static readonly FrozenDictionary<string, LexiconWord> Phrases = BuildPhrases();
+
     private static readonly FrozenDictionary<string, LexiconWord> Table = Build();
 
     private static readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> Lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Gets the number of words that carry a feeling (from any of the three lexicons).</summary>
     public static int Size { get; } = Table.Values.Count(w => (w.Kind & WordKind.Felt) != 0);
@@ -66,6 +71,25 @@ internal static class EnglishLexicon
         }
 
         return Stem(word, buffer, out entry);
+    }
+
+    /// <summary>
+    /// Finds the phrase a head word and the word after it make ("laughed" + "at"): its weights replace the head's,
+    /// so being laughed at is ridicule, not glee, and "passed away" is a death.
+    /// </summary>
+    public static bool TryPhrase(string head, ReadOnlySpan<char> word, out LexiconWord phrase)
+    {
+        phrase = default;
+        if (word.Length > MaxWordLength)
+        {
+            return false;
+        }
+
+        Span<char> key = stackalloc char[head.Length + 1 + word.Length];
+        head.CopyTo(key);
+        key[head.Length] = ' ';
+        word.CopyTo(key[(head.Length + 1)..]);
+        return PhraseLookup.TryGetValue(key, out phrase);
     }
 
     /// <summary>Tries the common English inflections, longest suffix first.</summary>
@@ -116,6 +140,28 @@ internal static class EnglishLexicon
         return Lookup.TryGetValue(buffer[..(root.Length + ending.Length)], out entry);
     }
 
+    private static FrozenDictionary<string, LexiconWord> BuildPhrases()
+    {
+        var phrases = new Dictionary<string, LexiconWord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parts in Rows("appraisal"))
+        {
+            if (parts[0].Contains(' ', StringComparison.Ordinal))
+            {
+                phrases[parts[0]] = Appraised(parts);
+            }
+        }
+
+        return phrases.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A word of the appraisal lexicon: its own four weights, and the valence and arousal they are heard as.</summary>
+    private static LexiconWord Appraised(string[] parts)
+    {
+        var weights = new AppraisalWeights(Parse(parts[1]), Parse(parts[2]), Parse(parts[3]), Parse(parts[4]));
+        double valence = (0.7 * weights.Satisfaction) + (0.4 * weights.Cohesion) - (0.5 * weights.Tension);
+        return new LexiconWord(WordKind.Felt, 0, weights, valence, weights.Arousal + (0.5 * weights.Tension));
+    }
+
     private static FrozenDictionary<string, LexiconWord> Build()
     {
         var words = new Dictionary<string, LexiconWord>(StringComparer.OrdinalIgnoreCase);
@@ -135,9 +181,15 @@ internal static class EnglishLexicon
 
         foreach (var parts in Rows("appraisal"))
         {
-            var weights = new AppraisalWeights(Parse(parts[1]), Parse(parts[2]), Parse(parts[3]), Parse(parts[4]));
-            double valence = (0.7 * weights.Satisfaction) + (0.4 * weights.Cohesion) - (0.5 * weights.Tension);
-            words[parts[0]] = new LexiconWord(WordKind.Felt, 0, weights, valence, weights.Arousal + (0.5 * weights.Tension));
+            if (parts[0].Contains(' ', StringComparison.Ordinal))
+            {
+                string head = parts[0][..parts[0].IndexOf(' ', StringComparison.Ordinal)];
+                var found = words.GetValueOrDefault(head);
+                words[head] = found with { Head = head };
+                continue;
+            }
+
+            words[parts[0]] = Appraised(parts) with { Head = words.GetValueOrDefault(parts[0]).Head };
         }
 
         foreach (var (word, boost) in WordLists.Boosters)
@@ -282,6 +334,7 @@ internal enum WordKind
     Suicidal = 1 << 19,
     EndingAll = 1 << 20,
     Whole = 1 << 21,
+
     Concern = Harm | Deception | Coercion | Unfairness,
 }
 
@@ -292,4 +345,6 @@ internal enum WordKind
 /// <param name="Valence">How pleasant the word is heard, in [−1, 1].</param>
 /// <param name="Arousal">How activating the word is heard, in [−1, 1].</param>
 /// <param name="Form">How the word stands to the closed list it belongs to: an inflection of one of its words, or the word itself.</param>
-internal readonly record struct LexiconWord(WordKind Kind, double Boost, AppraisalWeights Weights, double Valence, double Arousal, WordForm Form = WordForm.Base);
+/// <param name="Head">The word itself when it begins a two-word phrase of the lexicon (see <see cref="EnglishLexicon.TryPhrase"/>); otherwise null.</param>
+internal readonly record struct LexiconWord(
+    WordKind Kind, double Boost, AppraisalWeights Weights, double Valence, double Arousal, WordForm Form = WordForm.Base, string? Head = null);
