@@ -1,6 +1,10 @@
 namespace Anima.Metrics;
 
-/// <summary>Homeostatic drives (F4): every channel outside its tolerance band, with its direction and the need it creates.</summary>
+/// <summary>
+/// Homeostatic drives (F4): every channel outside its tolerance band, with its direction and the need it creates.
+/// A channel whose excess is no need (satisfaction, a bond: good feelings in plenty) creates none; an energy channel's
+/// excess is a need to rest only while a threat channel is raised too.
+/// </summary>
 internal static class Drives
 {
     /// <summary>The longing for company from which it is felt as a need for connection.</summary>
@@ -22,12 +26,20 @@ internal static class Drives
         Span<double> strengths = strengthBuffer[..channels.Length];
         double lonely = Math.Clamp((longing - LongingFelt) / (1 - LongingFelt), 0, 1);
         bool longingWins = false;
+        bool threatened = Threatened(profile, levels);
         int count = 0;
         for (int i = 0; i < channels.Length; i++)
         {
             var c = channels[i];
             double dev = profile.Deviation(i, levels[i]);
             Need? need = dev > 0 ? c.ExcessNeed : c.DeficitNeed;
+
+            // Energy in excess is a need to rest only when it comes with threat: the arousal of joy needs no rest.
+            if (dev > 0 && c.Role == ChannelRole.Energy && !threatened)
+            {
+                need = null;
+            }
+
             strengths[i] = need is null ? 0 : Math.Min(1, (Math.Abs(dev) - c.Tolerance) / (1 - c.Tolerance));
             if (i == bond && dev <= c.Tolerance && c.DeficitNeed is not null && lonely > strengths[i])
             {
@@ -66,5 +78,20 @@ internal static class Drives
         }
 
         return drives;
+    }
+
+    /// <summary>Whether a threat channel is above its baseline by more than its tolerance.</summary>
+    private static bool Threatened(ChannelProfile profile, ReadOnlySpan<double> levels)
+    {
+        var channels = profile.Span;
+        for (int i = 0; i < channels.Length; i++)
+        {
+            if (channels[i].Role == ChannelRole.Threat && profile.Deviation(i, levels[i]) > channels[i].Tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -76,6 +76,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
     private static void Desires(StringBuilder text, AnimaState state)
     {
         int written = 0;
+        Need first = default;
         foreach (var drive in state.Drives)
         {
             if (written == 2 || drive.Strength < 0.15)
@@ -83,7 +84,14 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
                 break;
             }
 
+            // Two channels may need the same (cortisol and tension both want safety): a want is said once.
+            if (written == 1 && drive.Need == first)
+            {
+                continue;
+            }
+
             text.Append(Phrasebook.Desire(drive.Need, drive.Strength)).Append('\n');
+            first = drive.Need;
             written++;
         }
     }

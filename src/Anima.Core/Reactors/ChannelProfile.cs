@@ -96,13 +96,13 @@ public sealed class ChannelProfile
         {
             Name = "satisfaction", Baseline = 0.5, HalfLife = TimeSpan.FromMinutes(15), Role = ChannelRole.Reward,
             Response = new(0, 0, 1, 0), Affect = new(0.8, 0.1, 0.2),
-            ExcessNeed = Need.Challenge, DeficitNeed = Need.Fulfilment,
+            DeficitNeed = Need.Fulfilment,
         },
         new ChannelDefinition
         {
             Name = "cohesion", Baseline = 0.5, HalfLife = TimeSpan.FromMinutes(20), Role = ChannelRole.Bond,
             Response = new(0, 0, 0, 1), Affect = new(0.6, 0.1, 0.15),
-            GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, ExcessNeed = Need.Space, DeficitNeed = Need.Connection,
+            GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, DeficitNeed = Need.Connection,
         },
     ]).WithGlands(
     [
@@ -154,7 +154,7 @@ public sealed class ChannelProfile
         {
             Name = "oxytocin", Baseline = 0.4, HalfLife = TimeSpan.FromMinutes(20), Role = ChannelRole.Bond,
             Response = new(-0.2, 0, 0.1, 1), Affect = new(0.5, -0.2, -0.1),
-            GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, ExcessNeed = Need.Space, DeficitNeed = Need.Connection,
+            GainTrait = PersonalityTrait.Agreeableness, GainScale = 0.6, DeficitNeed = Need.Connection,
         },
         new ChannelDefinition
         {

@@ -168,10 +168,10 @@ public class AgencyTests
         lonely.Intention!.Goal.Should().Be(Goal.ReachOut);
         lonely.Intention.Persistence.Should().BeGreaterThan(1, "the goal was held over several experiences");
 
-        var crowded = Agents.SteerTo(agent, [0.2, 0.2, 0.5, 0.98], steps: 6);
+        var threatened = agent.Experience(new Stimulus { Tension = 1, Cohesion = 1 });
 
-        crowded.Intention!.Goal.Should().Be(Goal.TakeSpace);
-        crowded.Intention.Need.Should().Be(Need.Space);
+        threatened.Intention!.Goal.Should().Be(Goal.SeekSafety, "the need for company is met and the need for safety has come");
+        threatened.Intention.Need.Should().Be(Need.Safety);
     }
 
     [Fact]
