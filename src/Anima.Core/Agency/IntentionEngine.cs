@@ -2,8 +2,9 @@ namespace Anima.Agency;
 
 /// <summary>
 /// Proposes intentions from drives, emotions, the other person and curiosity, keeps a goal while it
-/// still matters (persistence with hysteresis), re-targets when the need behind it is gone, and lets the
-/// value veto judge every new goal before it is adopted.
+/// still matters (persistence with hysteresis), lets it go or re-targets when what bore it is gone (the need,
+/// the feeling, the other's suffering or gladness), and lets the value veto judge every new goal before it is
+/// adopted.
 /// </summary>
 internal static class IntentionEngine
 {
@@ -71,9 +72,10 @@ internal static class IntentionEngine
     {
         var impulse = Propose(situation);
         double faded = current is null ? 0 : current.Strength * Fade * situation.TimeKeep;
+        bool gone = current is not null && CauseIsGone(current, situation);
         if (impulse is null)
         {
-            return (faded >= LetGo ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);
+            return (faded >= LetGo && !gone ? current! with { Strength = faded, Persistence = current.Persistence + 1 } : null, null);
         }
 
         var decision = veto.JudgeIntention(impulse, values, situation.Mirror);
@@ -90,7 +92,7 @@ internal static class IntentionEngine
             return (current with { Strength = Math.Max(faded, candidate.Strength), Persistence = current.Persistence + 1 }, vetoed);
         }
 
-        if (current is not null && faded >= LetGo && candidate.Strength < faded * Hysteresis && !NeedIsGone(current, situation.Drives.Span))
+        if (current is not null && faded >= LetGo && candidate.Strength < faded * Hysteresis && !gone)
         {
             return (current with { Strength = faded, Persistence = current.Persistence + 1 }, vetoed);
         }
@@ -98,22 +100,41 @@ internal static class IntentionEngine
         return (candidate, vetoed);
     }
 
-    private static bool NeedIsGone(Intention current, ReadOnlySpan<Drive> drives)
+    /// <summary>
+    /// Whether what bore an intention is gone: the need of a drive no longer felt; for a feeling, the feeling faded or
+    /// turned into one that wants something else; for the other person, someone who no longer suffers (comfort) or is
+    /// no longer glad (celebration). Curiosity only fades.
+    /// </summary>
+    private static bool CauseIsGone(Intention current, in Situation s)
     {
-        if (current.Source != IntentionSource.Drive || current.Need is not { } need)
+        switch (current.Source)
         {
-            return false;
-        }
+            case IntentionSource.Drive when current.Need is { } need:
+                foreach (var drive in s.Drives.Span)
+                {
+                    if (drive.Need == need)
+                    {
+                        return false;
+                    }
+                }
 
-        foreach (var drive in drives)
-        {
-            if (drive.Need == need)
-            {
+                return true;
+            case IntentionSource.Emotion:
+                return s.Intensity < FeelingFelt || (EmotionGoal(s) != current.Goal && !IsRewrite(current.Goal));
+            case IntentionSource.Social:
+                var speaker = s.Mirror.Speaker;
+                return speaker.Confidence >= SpeakerFelt && !s.SelfHarmDisclosed && current.Goal switch
+                {
+                    Goal.ComfortThem => speaker.Valence > SpeakerSuffers,
+                    Goal.CelebrateWithThem => speaker.Valence < SpeakerGlad,
+                    _ => false,
+                };
+            default:
                 return false;
-            }
         }
 
-        return true;
+        // What the value veto makes of an impulse: a feeling's own goal differs from it and does not end it.
+        static bool IsRewrite(Goal goal) => goal is Goal.SetBoundary or Goal.SpeakHonestly or Goal.StayPresent or Goal.AssertMyself or Goal.HoldBack;
     }
 
     private static Intention? Propose(in Situation s)

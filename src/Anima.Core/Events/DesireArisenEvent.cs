@@ -10,7 +10,7 @@ namespace Anima;
 /// <param name="Timestamp">When it happened.</param>
 /// <param name="Need">What the agent needs.</param>
 /// <param name="Strength">How pressing the need had grown: its drive, smoothed over recent experiences, in (0, 1].</param>
-/// <param name="Text">The desire in the agent's own words, such as "I want to reach out to someone."; no digits.</param>
+/// <param name="Text">The desire in the agent's own words, such as "I need to reach out to someone."; no digits.</param>
 public sealed record DesireArisenEvent(long Sequence, DateTimeOffset Timestamp, Need Need, double Strength, string Text) : AnimaEvent(Sequence, Timestamp)
 {
     /// <inheritdoc />

@@ -20,20 +20,21 @@ internal static partial class Phrasebook
         : concerns.HasFlag(RequestConcerns.Deception) ? "They asked me to help deceive someone."
         : "They asked me to help cheat or take what is not theirs.";
 
-    /// <summary>How strongly the block says a feeling is felt, by intensity.</summary>
-    public static string BlockDegree(double intensity) => intensity switch
+    /// <summary>How strongly a feeling is said to be felt, in the block and the narrative alike, by its band.</summary>
+    public static string Degree(double intensity) => Bands.Of(intensity) switch
     {
-        < 0.15 => "a little ",
-        < 0.35 => string.Empty,
-        < 0.6 => "quite ",
-        _ => "deeply ",
+        Band.Slight => "a little ",
+        Band.Moderate => string.Empty,
+        Band.Strong => "deeply ",
+        _ => "overwhelmingly ",
     };
 
-    /// <summary>How the block leads into an intention, by its strength.</summary>
-    public static string Resolve(double strength) => strength switch
+    /// <summary>How an intention is led into, in the block and the narrative alike, by the band of its strength.</summary>
+    public static string Resolve(double strength) => Bands.Of(strength) switch
     {
-        < 0.35 => "Part of me wants to ",
-        < 0.7 => "What I want to do now is ",
+        Band.Slight => "Part of me wants to ",
+        Band.Moderate => "I want to ",
+        Band.Strong => "I really want to ",
         _ => "More than anything I want to ",
     };
 

@@ -15,13 +15,7 @@ internal static partial class Phrasebook
         var pick = new DeterministicRandom((ulong)variant);
 
         string feeling = Adjective(state.Expressed);
-        string degree = state.Intensity switch
-        {
-            < 0.2 => "a little ",
-            < 0.45 => string.Empty,
-            < 0.7 => Choose(ref pick, "really ", "deeply "),
-            _ => "overwhelmingly ",
-        };
+        string degree = Degree(state.Intensity);
 
         text.Append(Choose(ref pick, "I feel ", "Right now I am ", "I am ")).Append(degree).Append(feeling);
         if (state.Spectral.Subtext is { } subtext)
@@ -61,10 +55,7 @@ internal static partial class Phrasebook
 
         if (state.Intention is { } intention)
         {
-            string lead = state.Veto is not null ? " Instead I want to "
-                : intention.Strength < 0.3 ? Choose(ref pick, " Part of me wants to ", " I am inclined to ")
-                : Choose(ref pick, " I want to ", " What I need is to ", " More than anything I want to ");
-            text.Append(lead).Append(GoalPhrase(intention.Goal)).Append('.');
+            text.Append(state.Veto is not null ? " Instead I want to " : " " + Resolve(intention.Strength)).Append(GoalPhrase(intention.Goal)).Append('.');
         }
 
         if (state.Dissonance >= 0.5)
@@ -150,10 +141,11 @@ internal static partial class Phrasebook
 
     /// <summary>A desire in the first person, stronger in its wording as the drive is stronger: "I want to reach out to someone."</summary>
     public static string Desire(Need need, double strength) => string.Concat(
-        strength switch
+        Bands.Of(strength) switch
         {
-            < 0.4 => "I would like to ",
-            < 0.7 => "I want to ",
+            Band.Slight => "I would like to ",
+            Band.Moderate => "I want to ",
+            Band.Strong => "I need to ",
             _ => "I badly need to ",
         },
         NeedPhrase(need),

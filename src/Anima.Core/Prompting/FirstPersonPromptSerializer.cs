@@ -52,7 +52,7 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 
         string felt = Word(state.Primary);
         string shown = Word(state.Expressed);
-        string degree = Phrasebook.BlockDegree(state.Intensity);
+        string degree = Phrasebook.Degree(state.Intensity);
 
         text.Append("I feel ").Append(degree).Append(felt).Append('.');
         if (shown != felt)

@@ -97,7 +97,7 @@ public sealed class DesireTests
 
         desires.Where(d => d.Need == Need.Connection).Should().ContainSingle("a whole day alone is one crossing, not a storm");
         var lonely = desires.Single(d => d.Need == Need.Connection);
-        lonely.Text.Should().Be("I want to reach out to someone.").And.NotContainAny("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        lonely.Text.Should().Be("I need to reach out to someone.").And.NotContainAny("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         lonely.Timestamp.Should().BeAfter(Agents.Epoch.AddHours(2)).And.BeBefore(Agents.Epoch.AddHours(8));
 
         var opening = await agent.InitiateAsync();
