@@ -3,21 +3,23 @@ using Anima.Numerics;
 namespace Anima.Character;
 
 /// <summary>
-/// Growth without saturation (F8). Each trait has a latent drift z, the sum of one accumulator per
-/// <see cref="GrowthSource"/>; each experience adds η·w·signal and takes κ·c back (mean reversion), and
-/// the trait is its configured value plus 0.25·tanh(z), kept within [0.03, 0.97]. With η = 0.004 and
-/// κ = 0.002 a sustained experience settles at z = 2·w·signal, so a trait can move by at most 0.25 and
-/// never reaches 0 or 1, unlike Anima v6 whose traits saturate within ten thousand experiences.
+/// Growth without saturation (F8), in both directions. Each trait has a latent drift z, the sum of one accumulator
+/// per <see cref="GrowthSource"/>; each experience adds η·w·signal and takes κ·c back (mean reversion), and the
+/// trait is its configured value plus 0.45·tanh(z), kept within [0.03, 0.97]. With η = 0.001 and κ = 0.0002 a
+/// sustained experience settles at z = 5·w·signal over some five thousand experiences and fades as slowly (about
+/// half is left three thousand quiet experiences later), so a long life can change a character for good while no
+/// trait ever reaches 0 or 1, unlike Anima v6 whose traits saturate within ten thousand experiences. The threat
+/// signal is what the threat met (<see cref="Exposure.LearnedThreat"/>): safety soothes neuroticism.
 /// </summary>
 internal static class PersonalityGrowth
 {
     public const int Traits = 5;
     public const int Sources = 5;
-    public const double MaxDrift = 0.25;
+    public const double MaxDrift = 0.45;
     public const double Floor = 0.03;
     public const double Ceiling = 0.97;
-    private const double Rate = 0.004;
-    private const double Reversion = 0.002;
+    private const double Rate = 0.001;
+    private const double Reversion = 0.0002;
     private const double RefreshStep = 0.002;
 
     /// <summary>
@@ -42,7 +44,13 @@ internal static class PersonalityGrowth
     public static void Learn(Span<double> accumulators, ReadOnlySpan<double> appraisal, double novelty, Span<double> drift)
     {
         var weights = Weights;
-        double s0 = appraisal[0], s1 = appraisal[1], s2 = appraisal[2], s3 = appraisal[3], s4 = novelty - 0.25;
+        // Threat teaches what it met: a feared thing that keeps proving safe soothes (Exposure). Openness grows with what
+        // is new or fascinating (activation that pleases, counted twice) against a mean of a quarter, in proportion to how
+        // much happened: a quiet life does not erode it.
+        double activity = Math.Min(1, Math.Abs(appraisal[0]) + Math.Abs(appraisal[1]) + Math.Abs(appraisal[2]) + Math.Abs(appraisal[3]));
+        double fascination = 2 * Math.Max(0, appraisal[1]) * Math.Max(0, appraisal[2]);
+        double s0 = Exposure.LearnedThreat(appraisal), s1 = appraisal[1], s2 = appraisal[2], s3 = appraisal[3];
+        double s4 = (Math.Max(novelty, fascination) - 0.25) * activity;
         for (int t = 0; t < Traits; t++)
         {
             var w = weights.Slice(t * Sources, Sources);

@@ -16,8 +16,11 @@ namespace Anima;
 /// <para>
 /// The soul also learns from experience, Hebbian fashion: each coefficient keeps a latent value λ that every
 /// experience moves by η·s·d − κ·λ, with s the appraisal on its dimension and d how far its channel then
-/// stands from baseline (η = 0.02, κ = 0.002): what keeps stirring a channel binds to it more strongly, what
-/// stops doing so fades back. The coefficient is its base plus b·λ/(1 + |λ|), with b = ½·|base| + 0.1, so it
+/// stands from baseline (η = 0.005, κ = 0.0002): what keeps stirring a channel binds to it more strongly, what
+/// stops doing so fades back — slowly, so a long regime's lesson is consolidated (about half of it is still there
+/// three thousand quiet experiences later). A threat channel learns against its distance less the safety the same
+/// experience showed, so a threat that keeps meeting safety (reward, closeness) weakens its response: habituation
+/// and extinction, as in exposure therapy. The coefficient is its base plus b·λ/(1 + |λ|), with b = ½·|base| + 0.1, so it
 /// can never move by more than b from its base however long the agent lives, and the pull of κ brings it
 /// back when experience stops pushing.
 /// </para>
@@ -27,8 +30,8 @@ public sealed class SoulMatrix
     /// <summary>The names of the appraisal dimensions, the matrix's columns.</summary>
     public static IReadOnlyList<string> Dimensions { get; } = ["tension", "arousal", "satisfaction", "cohesion"];
 
-    private const double Rate = 0.02;
-    private const double Reversion = 0.002;
+    private const double Rate = 0.005;
+    private const double Reversion = 0.0002;
 
     private readonly double[] _now;
     private readonly double[] _base;

@@ -177,16 +177,25 @@ internal sealed class ReactorLayer : IStateSection
     /// <summary>Keeps the levels as felt, before any defense reshapes them.</summary>
     public void KeepFelt(AgentState s) => Levels(s).CopyTo(Felt(s));
 
-    /// <summary>The soul learns from one experience: the appraisal against each channel's felt distance from baseline.</summary>
+    /// <summary>
+    /// The soul learns from one experience: the appraisal against each channel's felt distance from baseline. A threat
+    /// channel learns against its distance less the safety the experience showed (<see cref="Exposure"/>), so a threat
+    /// that keeps meeting safety weakens its response instead of binding it.
+    /// </summary>
     public void Learn(AgentState s, ReadOnlySpan<double> dims)
     {
         var channels = _profile.Span;
         var felt = Felt(s);
         var deviationBuffer = default(ChannelNumbers);
         Span<double> deviations = deviationBuffer[..channels.Length];
+        double safety = Exposure.ExtinctionWeight * Math.Min(Math.Max(0, dims[0]), Exposure.Safety(dims));
         for (int i = 0; i < deviations.Length; i++)
         {
             deviations[i] = felt[i] - channels[i].Baseline;
+            if (channels[i].Role == ChannelRole.Threat)
+            {
+                deviations[i] -= safety;
+            }
         }
 
         SoulMatrix.Learn(_soulLearning.Of(s), dims, deviations, SoulBase(s), Soul(s));

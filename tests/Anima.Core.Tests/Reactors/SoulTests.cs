@@ -74,7 +74,7 @@ public sealed class SoulTests
     }
 
     [Fact]
-    public void SoulLearning_FadesBackTowardTheBase_WhenExperienceStopsPushing()
+    public void SoulLearning_FadesBackGently_WhenExperienceStopsPushing()
     {
         var (agent, _) = Agents.Create(profile: ChannelProfile.Hormonal, seed: 2);
         for (int i = 0; i < 3_000; i++)
@@ -90,7 +90,8 @@ public sealed class SoulTests
 
         double after = agent.GetGrowthReport().Soul.Max(c => Math.Abs(c.Learned));
         learned.Should().BeGreaterThan(0.02);
-        after.Should().BeLessThan(learned / 5, "κ pulls the learning back when nothing keeps it up");
+        after.Should().BeLessThan(learned, "κ pulls the learning back when nothing keeps it up");
+        after.Should().BeGreaterThan(learned / 3, "slowly: a long regime's lesson is consolidated");
     }
 
     private static double Next(Random random) => (random.NextDouble() * 2) - 1;
