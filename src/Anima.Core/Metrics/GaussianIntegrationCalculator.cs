@@ -15,13 +15,14 @@ namespace Anima.Metrics;
 /// ½·(ln det R_A + ln det R_B − ln det R), with R the correlation matrix (Tononi, Sporns and Edelman
 /// 1994, PNAS 91:5033). Following the minimum-information-bipartition idea of Barrett and Seth (2011,
 /// PLoS Comput Biol 7(1):e1001052), φ is the smallest such information over every bipartition,
-/// normalised by the size of the smaller part, and mapped to [0, 1] as 1 − e^(−x).
+/// normalised by the size of the smaller part, mapped to [0, 1] as 1 − e^(−x), and divided by the value that
+/// channels moving exactly as one reach under the ridge, so every channel count can reach 1.
 /// </para>
 /// <para>
 /// This is a proxy for how much the agent's channels move together rather than apart; it is not IIT's Φ,
 /// uses no time lag, and says nothing about consciousness. A ridge of 0.05 keeps the correlation matrix
-/// well conditioned, and a channel that does not move over the window is treated as independent.
-/// Fewer than eight samples give 0.
+/// well conditioned, and a channel that does not move over the window is left out, so it does not hide how
+/// the others move together (with fewer than two moving channels φ is 0). Fewer than eight samples give 0.
 /// </para>
 /// <para>
 /// Every bipartition needs the determinants of both parts. By Jacobi's theorem on complementary minors,
@@ -50,17 +51,27 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             return 0;
         }
 
-        if (n == 4 && Vector256.IsHardwareAccelerated)
-        {
-            return FourChannels(window);
-        }
+        return n == 4 && Vector256.IsHardwareAccelerated ? FourChannels(window) : General(window);
+    }
 
+    /// <summary>Any number of channels: the correlation matrix of the channels that move, and every bipartition of them.</summary>
+    [SkipLocalsInit]
+    private static double General(StateWindow window)
+    {
+        int n = window.Channels;
+        int rows = window.Length;
         Span<double> corr = stackalloc double[Max * Max];
         Span<double> scale = stackalloc double[Max];
         CoMoments.Compute(window.Series, window.Stride, n, rows, corr);
         for (int i = 0; i < n; i++)
         {
             scale[i] = Scale(corr[(i * n) + i], rows);
+        }
+
+        n = KeepMoving(corr, scale, n);
+        if (n < 2)
+        {
+            return 0;
         }
 
         // Correlation with ridge: R' = (R + λI) / (1 + λ), so the diagonal stays 1.
@@ -75,6 +86,42 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             }
         }
 
+        return Normalised(Integration(corr, n), n);
+    }
+
+    /// <summary>
+    /// The highest φ each number of channels can reach under the ridge: that of channels moving exactly as one. φ is
+    /// divided by it, so "highly integrated" means the same for four channels as for eight (before, eight channels moving
+    /// as one scored under a half).
+    /// </summary>
+    private static readonly double[] Ceilings = BuildCeilings();
+
+    private static double[] BuildCeilings()
+    {
+        var ceilings = new double[Max + 1];
+        Span<double> ideal = stackalloc double[Max * Max];
+        for (int n = 2; n <= Max; n++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    ideal[(i * n) + j] = i == j ? 1 : 1 / (1 + Ridge);
+                }
+            }
+
+            ceilings[n] = Integration(ideal, n);
+        }
+
+        return ceilings;
+    }
+
+    private static double Normalised(double phi, int n) => Math.Clamp(phi / Ceilings[n], 0, 1);
+
+    /// <summary>φ of a ridge-regularised correlation matrix of <paramref name="n"/> channels (stride n), before normalisation.</summary>
+    [SkipLocalsInit]
+    private static double Integration(Span<double> corr, int n)
+    {
         // Each bipartition {A, B} once, by its smaller part A (of equal halves, the one holding the highest
         // channel). By Jacobi's theorem on complementary minors, det R_B = det R · det (R⁻¹)_A, so the cut's ratio
         // det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: only parts of at most half the channels are ever
@@ -144,6 +191,42 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         }
 
         return 1 - kept;
+    }
+
+    /// <summary>
+    /// Drops the channels that did not move over the window from the co-moments (row and column) and their scales, so a
+    /// still channel — independent of everything, a cut of no information — does not hide how the others move together.
+    /// Returns the number of channels kept; the matrix is then stored with that stride.
+    /// </summary>
+    private static int KeepMoving(Span<double> corr, Span<double> scale, int n)
+    {
+        int kept = 0;
+        Span<int> moving = stackalloc int[Max];
+        for (int i = 0; i < n; i++)
+        {
+            if (scale[i] > 0)
+            {
+                moving[kept++] = i;
+            }
+        }
+
+        if (kept == n)
+        {
+            return n;
+        }
+
+        Span<double> copy = stackalloc double[Max * Max];
+        corr[..(n * n)].CopyTo(copy);
+        for (int r = 0; r < kept; r++)
+        {
+            scale[r] = scale[moving[r]];
+            for (int c = 0; c < kept; c++)
+            {
+                corr[(r * kept) + c] = copy[(moving[r] * n) + moving[c]];
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the three or four channels of <paramref name="part"/>.</summary>
@@ -252,6 +335,11 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         double w1 = Scale(raw[2] - (sums[1] * m1), rows);
         double w2 = Scale(raw[5] - (sums[2] * m2), rows);
         double w3 = Scale(raw[9] - (sums[3] * m3), rows);
+        if (w0 == 0 || w1 == 0 || w2 == 0 || w3 == 0)
+        {
+            return General(window);
+        }
+
         double a = (raw[1] - (sums[1] * m0)) * w1 * w0;
         double b = (raw[3] - (sums[2] * m0)) * w2 * w0;
         double c = (raw[6] - (sums[3] * m0)) * w3 * w0;
@@ -274,7 +362,7 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         double ratioOne = one / full;
         double ratioTwo = two / full;
         double kept = Math.Max(ratioOne <= 1 ? 1 : 1 / Math.Sqrt(ratioOne), ratioTwo <= 1 ? 1 : 1 / Math.Sqrt(Math.Sqrt(ratioTwo)));
-        return 1 - kept;
+        return Normalised(1 - kept, 4);
 
     }
 

@@ -72,11 +72,17 @@ public sealed class AnimaState
     /// <summary>Gets how intense the feeling is, in [0, 1]: the distance of <see cref="Vad"/> from neutral over √3.</summary>
     public double Intensity => _parts.Intensity;
 
+    /// <summary>The number of experiences φ needs before it says anything.</summary>
+    private const int PhiHistory = 8;
+
     /// <summary>Gets φ, the integration of recent reactor states, in [0, 1] (L3); a proxy, not IIT's Φ.</summary>
     public double Phi => _parts.Phi;
 
-    /// <summary>Gets a word for <see cref="Phi"/>: fragmented, loosely integrated, integrated or highly integrated.</summary>
-    public string PhiLabel => Phi switch
+    /// <summary>
+    /// Gets a word for <see cref="Phi"/>: "too little history yet" while the agent has lived fewer than the eight
+    /// experiences φ needs, then fragmented, loosely integrated, integrated or highly integrated.
+    /// </summary>
+    public string PhiLabel => ExperienceCount < PhiHistory ? "too little history yet" : Phi switch
     {
         < 0.1 => "fragmented",
         < 0.3 => "loosely integrated",

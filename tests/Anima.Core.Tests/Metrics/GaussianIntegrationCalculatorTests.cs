@@ -44,6 +44,64 @@ public class GaussianIntegrationCalculatorTests
         Phi(Rows(4, 4, i => [i, i, i, i]), 4).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void Compute_AStillChannel_DoesNotHideTheOthersIntegration(int channels)
+    {
+        var random = new Random(4);
+        var samples = Rows(32, channels, _ =>
+        {
+            double x = random.NextDouble();
+            var row = new double[channels];
+            for (int c = 0; c < channels - 1; c++)
+            {
+                row[c] = c % 2 == 0 ? x : 1 - x;
+            }
+
+            row[channels - 1] = 0.3; // never moves
+            return row;
+        });
+
+        Phi(samples, channels).Should().BeGreaterThan(0.5, "the moving channels move as one");
+    }
+
+    [Fact]
+    public void Agent_HighlyIntegrated_IsReachableForEveryShippedProfile()
+    {
+        foreach (var profile in new[] { ChannelProfile.Default, ChannelProfile.Hormonal })
+        {
+            var agent = new AnimaCore(new AnimaOptions { Seed = 1, Profile = profile });
+            AnimaState state = agent.State;
+            for (int i = 0; i < 40; i++)
+            {
+                double x = i % 2 == 0 ? 0.9 : -0.9;
+                var stimulus = new Stimulus { Tension = x, Arousal = x, Satisfaction = -x, Cohesion = -x };
+                foreach (var channel in profile.Channels.Skip(4))
+                {
+                    stimulus = stimulus.With(channel.Name, x);
+                }
+
+                state = agent.Experience(stimulus);
+            }
+
+            state.PhiLabel.Should().Be("highly integrated", "{0} channels moving together ({1})", profile.Name, state.Phi);
+        }
+    }
+
+    [Fact]
+    public void Agent_YoungerThanPhiNeeds_SaysSo()
+    {
+        var agent = new AnimaCore(new AnimaOptions { Seed = 1 });
+        for (int i = 0; i < 3; i++)
+        {
+            agent.Experience(new Stimulus { Tension = 0.5 });
+        }
+
+        agent.State.PhiLabel.Should().Be("too little history yet", "three states are too few to measure integration over");
+    }
+
     [Fact]
     public void Agent_Phi_RisesWhenExperienceMovesItsChannelsTogether()
     {
@@ -175,16 +233,31 @@ public class GaussianIntegrationCalculatorTests
             }
         }
 
-        int full = (1 << n) - 1;
-        double best = double.MaxValue;
-        for (int a = 1; a < full; a++)
+        // Normalised by the φ of channels moving exactly as one under the same ridge.
+        var ideal = new double[n, n];
+        for (int i = 0; i < n; i++)
         {
-            int b = full & ~a;
-            double information = 0.5 * Math.Log(Det(corr, a) * Det(corr, b) / Det(corr, full));
-            best = Math.Min(best, Math.Max(0, information) / Math.Min(int.PopCount(a), int.PopCount(b)));
+            for (int j = 0; j < n; j++)
+            {
+                ideal[i, j] = i == j ? 1 : 1 / 1.05;
+            }
         }
 
-        return 1 - Math.Exp(-best);
+        return Math.Min(1, Raw(corr, n) / Raw(ideal, n));
+
+        static double Raw(double[,] corr, int n)
+        {
+            int full = (1 << n) - 1;
+            double best = double.MaxValue;
+            for (int a = 1; a < full; a++)
+            {
+                int b = full & ~a;
+                double information = 0.5 * Math.Log(Det(corr, a) * Det(corr, b) / Det(corr, full));
+                best = Math.Min(best, Math.Max(0, information) / Math.Min(int.PopCount(a), int.PopCount(b)));
+            }
+
+            return 1 - Math.Exp(-best);
+        }
 
         static double Det(double[,] m, int mask)
         {
