@@ -68,7 +68,16 @@ internal sealed partial class Pipeline
         }
 
         m.Now = now;
+        // The prediction expects the agent's own relaxation: hours alone at rest are no surprise.
+        var beforeBuffer = default(Numerics.ChannelNumbers);
+        var levels = _reactors.Levels(s);
+        Span<double> before = beforeBuffer[..levels.Length];
+        levels.CopyTo(before);
         _reactors.Relax(s, personality, elapsed);
+        if (elapsed > TimeSpan.Zero)
+        {
+            _metrics.Anticipate(s, before, levels);
+        }
         var alone = _reactors.Alone(s, now, trigger);
 
         // What time does, all three exponentials in one vector: the share of frustration and of the intention's

@@ -3,9 +3,11 @@ namespace Anima.Metrics;
 /// <summary>
 /// The default prediction model: each channel is predicted by an exponential moving average of its
 /// level (rate 0.3), with the expected squared error learned by a slower average (rate 0.05) and
-/// floored at 0.02², so precision (1/σ²) stays finite. State per channel: the prediction and σ².
+/// floored at 0.02², so precision (1/σ²) stays finite. State per channel: the prediction and σ². Before an
+/// experience after time has passed, each prediction relaxes toward its baseline as the level did, so the model
+/// expects the agent's own relaxation.
 /// </summary>
-internal sealed class GaussianPredictionModel : IPredictionModel
+internal sealed class GaussianPredictionModel : IPredictionModel, IAnticipatingPredictionModel
 {
     private const double LevelRate = 0.3;
     private const double VarianceRate = 0.05;
@@ -39,6 +41,15 @@ internal sealed class GaussianPredictionModel : IPredictionModel
         }
 
         return state.Length % 2 == 0;
+    }
+
+    /// <summary>Each prediction relaxes toward its baseline as the level did: by the share kept.</summary>
+    public void Anticipate(Span<double> state, ReadOnlySpan<double> baselines, ReadOnlySpan<double> keep)
+    {
+        for (int i = 0; i < keep.Length; i++)
+        {
+            state[2 * i] = baselines[i] + ((state[2 * i] - baselines[i]) * keep[i]);
+        }
     }
 
     public PredictionOutcome Observe(Span<double> state, ReadOnlySpan<double> observation)

@@ -32,6 +32,9 @@ internal sealed class MetricsLayer : IStateSection
     /// <summary>The spike threshold in standard deviations for a mind of no surprise sensitivity; sensitivity lowers it by up to <see cref="SensitivityEase"/>.</summary>
     private const double SpikeThreshold = 3.5;
 
+    /// <summary>How many standard deviations of one surprise the running mean and variance take in (a Huber estimate).</summary>
+    private const double HuberReach = 2;
+
     /// <summary>How much surprise sensitivity (<see cref="IPersonalityModel.SurpriseSensitivity"/>) lowers the spike threshold.</summary>
     private const double SensitivityEase = 1.5;
 
@@ -77,6 +80,33 @@ internal sealed class MetricsLayer : IStateSection
 
     /// <summary>Gets each need's smoothed pressure, in <see cref="Need"/> order.</summary>
     public ReadOnlySpan<double> DesirePressure(AgentState s) => _pressure.Of(s)[..Desires.NeedCount];
+
+    /// <summary>
+    /// Lets the prediction expect the relaxation that time brought (each channel from <paramref name="before"/> to
+    /// <paramref name="after"/>, toward its baseline), for a model that can (the default; a custom model is left as it is).
+    /// </summary>
+    public void Anticipate(AgentState s, ReadOnlySpan<double> before, ReadOnlySpan<double> after)
+    {
+        if (_prediction is not IAnticipatingPredictionModel anticipating)
+        {
+            return;
+        }
+
+        var channels = _profile.Span;
+        var keepBuffer = default(Numerics.ChannelNumbers);
+        var baselineBuffer = default(Numerics.ChannelNumbers);
+        Span<double> keep = keepBuffer[..channels.Length];
+        Span<double> baselines = baselineBuffer[..channels.Length];
+        for (int i = 0; i < channels.Length; i++)
+        {
+            double baseline = channels[i].Baseline;
+            double away = before[i] - baseline;
+            baselines[i] = baseline;
+            keep[i] = Math.Abs(away) < 1e-12 ? 1 : Math.Clamp((after[i] - baseline) / away, 0, 1);
+        }
+
+        anticipating.Anticipate(_model.Of(s), baselines, keep);
+    }
 
     /// <summary>Nothing measured yet: an empty window, the model at rest at <paramref name="levels"/>.</summary>
     public void Reset(AgentState s, ReadOnlySpan<double> levels)
@@ -126,9 +156,13 @@ internal sealed class MetricsLayer : IStateSection
 
         // An exact running mean at first (rate 1/n), exponential from the twentieth experience on: a young agent's mean
         // is its own experience, not a lag behind an arbitrary start of zero that inflated the variance and hid every spike.
+        // Once mature, the estimate is robust (Huber 1964): a deviation counts for at most two standard deviations, so one
+        // shock is a spike but does not lift free energy for dozens of experiences.
         double rate = Math.Max(1.0 / Math.Max(count, 1), SurpriseRate);
-        mean += rate * deviation;
-        variance = (1 - rate) * (variance + (rate * deviation * deviation));
+        double sd = Math.Max(Math.Sqrt(variance), SpikeDeviationFloor);
+        double counted = count >= SpikeMaturity ? Math.Clamp(deviation, -HuberReach * sd, HuberReach * sd) : deviation;
+        mean += rate * counted;
+        variance = (1 - rate) * (variance + (rate * counted * counted));
         m.Drives = Drives.Read(_profile, felt, _bond, longing);
         m.DesiresArisen = Desires.Arise(m.Drives, _pressure.Of(s), ref _desiresFelt.Of(s));
     }

@@ -1,0 +1,48 @@
+using Anima.Tests.Support;
+using FluentAssertions;
+using Xunit;
+
+namespace Anima.Tests.Believability;
+
+/// <summary>Time as the agent should live it: its own relaxation expected, one shock a spike and not a long fever.</summary>
+public class TimeAndSelfTests
+{
+    [Fact]
+    public void HoursAlone_AfterAnUpset_AreNoSurprise()
+    {
+        var (agent, clock) = Agents.Create();
+        for (int i = 0; i < 10; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            agent.Experience(new Stimulus { Tension = 0.7, Satisfaction = -0.5 });
+        }
+
+        clock.Advance(TimeSpan.FromHours(3));
+        var state = agent.Experience(default);
+
+        state.SurpriseSpike.Should().BeFalse("the agent expects to calm down when left alone");
+        state.PredictionErrorLabel.Should().NotBe("surprising").And.NotBe("shocking");
+    }
+
+    [Fact]
+    public void OneShock_IsASpike_ButDoesNotLiftFreeEnergyForLong()
+    {
+        var (agent, clock) = Agents.Create();
+        for (int i = 0; i < 40; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            agent.Experience(default, "Hi, how are you?");
+        }
+
+        double calm = agent.State.FreeEnergy;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        agent.Experience(new Stimulus { Tension = 1, Arousal = 1, Satisfaction = -1 }).SurpriseSpike.Should().BeTrue();
+        for (int i = 0; i < 10; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            agent.Experience(default, "Hi, how are you?");
+        }
+
+        (agent.State.FreeEnergy - calm).Should().BeLessThan(2, "one shock ten experiences ago is not a standing fever (free energy was {0:F2})", calm);
+    }
+}
