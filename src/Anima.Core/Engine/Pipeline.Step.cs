@@ -111,7 +111,7 @@ internal sealed partial class Pipeline
     private void Become(AgentState s, ref Moment m)
     {
         m.Count = _life.Count(s) + 1;
-        m.Becoming = _identity.Become(s, _reactors.Levels(s), m.Vad, m.Count);
+        m.Becoming = _identity.Become(s, _reactors.Levels(s), m.Vad, m.Count, m.Perception.Salience);
         m.Random = new DeterministicRandom(_life.Random(s));
         m.SelfVariant = m.Random.NextInt(1 << 20);
     }

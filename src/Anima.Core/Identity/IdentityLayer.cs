@@ -14,6 +14,12 @@ internal sealed class IdentityLayer : IStateSection
     /// <summary>How fast the slow levels follow the levels: about thirty experiences.</summary>
     private const double SlowRate = 0.03;
 
+    /// <summary>
+    /// What salience adds to the archive's rate: the archival theme is a salience-weighted average of the levels, over
+    /// about thirty quiet experiences but a handful that matter, so a bereavement colours the self within a few.
+    /// </summary>
+    private const double SalientRate = 0.6;
+
     /// <summary>How fast the past self follows the present: about a hundred experiences.</summary>
     private const double PastRate = 0.01;
 
@@ -103,12 +109,14 @@ internal sealed class IdentityLayer : IStateSection
     /// <param name="levels">The levels now.</param>
     /// <param name="vad">The felt point.</param>
     /// <param name="count">The experience's number, counting this one.</param>
-    public Becoming Become(AgentState s, ReadOnlySpan<double> levels, Vad vad, long count)
+    /// <param name="salience">How much the experience mattered, in [0, 1]: what matters reaches the archive sooner.</param>
+    public Becoming Become(AgentState s, ReadOnlySpan<double> levels, Vad vad, long count, double salience = 0)
     {
         var slow = _slow.Of(s);
+        double rate = SlowRate + (SalientRate * Math.Clamp(salience, 0, 1));
         for (int i = 0; i < slow.Length; i++)
         {
-            slow[i] += SlowRate * (levels[i] - slow[i]);
+            slow[i] += rate * (levels[i] - slow[i]);
         }
 
         var b = default(Becoming);

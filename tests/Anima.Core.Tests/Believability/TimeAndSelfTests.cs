@@ -45,4 +45,33 @@ public class TimeAndSelfTests
 
         (agent.State.FreeEnergy - calm).Should().BeLessThan(2, "one shock ten experiences ago is not a standing fever (free energy was {0:F2})", calm);
     }
+
+    [Fact]
+    public void Bereavement_ReachesTheArchivalThemeWithinAFewExperiences()
+    {
+        var (agent, clock) = Agents.Create();
+        for (int i = 0; i < 20; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            agent.Experience(default, "Okay.");
+        }
+
+        agent.State.Spectral.Archival.Should().NotBe(ArchivalTheme.Loss);
+        string[] grief =
+        [
+            "My mother died this morning.",
+            "I keep crying. The funeral is on Friday and I feel so lost and empty.",
+            "I miss her so much. The grief is unbearable.",
+            "Everything reminds me of her. I am heartbroken.",
+            "I can't stop crying, she is gone forever.",
+        ];
+        foreach (string line in grief)
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            agent.Experience(default, line);
+        }
+
+        agent.State.Spectral.Archival.Should().Be(ArchivalTheme.Loss, "a bereavement colours the self within a few experiences (salience {0}, levels {1})", agent.State.Salience, string.Join(";", agent.State.Reactors.Select(r => r.Level)));
+        agent.GetStatePrompt().Should().NotContain("quiet lately");
+    }
 }
