@@ -72,14 +72,15 @@ public sealed partial class AnimaCore
     public Task SaveAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
         (store ?? throw new ArgumentNullException(nameof(store))).SaveAsync(agentId, this, cancellationToken);
 
-    /// <summary>Replaces this agent's state with the one saved in a store under <paramref name="agentId"/>, if any; see <see cref="IAnimaStore.LoadAsync"/>.</summary>
+    /// <summary>Replaces this agent's state with the one saved in a store under <paramref name="agentId"/>, if any (see <see cref="IAnimaStore.LoadAsync"/>),
+    /// then lives through the time it was away: after more than a minute, one <see cref="Heartbeat"/> relaxes it and lets it miss company.</summary>
     /// <param name="store">The store, such as a <see cref="SqliteAnimaStore"/>.</param>
     /// <param name="agentId">The agent's id in the store.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns><see langword="true"/> if a saved state was loaded; <see langword="false"/> if none is saved under the id (the agent is unchanged).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public Task<bool> LoadAsync(IAnimaStore store, string agentId, CancellationToken cancellationToken = default) =>
-        (store ?? throw new ArgumentNullException(nameof(store))).LoadAsync(agentId, this, cancellationToken);
+        TimeAway.LoadAsync(this, store ?? throw new ArgumentNullException(nameof(store)), agentId, _time, cancellationToken);
 
     /// <summary>Takes, atomically, what a store keeps: the document without memories, the memories, and the events the store lacks.</summary>
     /// <param name="eventsSince">The <see cref="AnimaCheckpoint.EventMark"/> of the store's last save; the default (a store that holds no events) asks for every event the agent still keeps.</param>

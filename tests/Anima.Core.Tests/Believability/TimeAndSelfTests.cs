@@ -74,4 +74,34 @@ public class TimeAndSelfTests
         agent.State.Spectral.Archival.Should().Be(ArchivalTheme.Loss, "a bereavement colours the self within a few experiences (salience {0}, levels {1})", agent.State.Salience, string.Join(";", agent.State.Reactors.Select(r => r.Level)));
         agent.GetStatePrompt().Should().NotContain("quiet lately");
     }
+
+    [Fact]
+    public async Task LoadAsync_LivesThroughTheTimeAway()
+    {
+        var (agent, clock) = Agents.Create();
+        for (int i = 0; i < 5; i++)
+        {
+            agent.Experience(new Stimulus { Tension = 0.9, Satisfaction = -0.6 });
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"anima-away-{Guid.NewGuid():N}.db");
+        try
+        {
+            var store = new SqliteAnimaStore(path);
+            await agent.SaveAsync(store, "una");
+            double upset = agent.State.Reactors[0].Level;
+
+            clock.Advance(TimeSpan.FromHours(6));
+            var (later, _) = Agents.Create(start: clock.GetUtcNow());
+            (await later.LoadAsync(store, "una")).Should().BeTrue();
+
+            later.State.Timestamp.Should().Be(clock.GetUtcNow(), "the loaded agent has lived up to now");
+            later.State.Reactors[0].Level.Should().BeLessThan(upset - 0.3, "six hours away calm the tension it was saved with");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
 }
