@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Anima.Stimuli;
 
@@ -44,6 +45,7 @@ internal static class EnglishLexicon
     /// <param name="word">The word as it appears in the message.</param>
     /// <param name="entry">What the table knows of the word.</param>
     /// <returns>How the word was found.</returns>
+    [SkipLocalsInit]
     public static WordForm Find(scoped ReadOnlySpan<char> word, out LexiconWord entry)
     {
         entry = default;
@@ -52,25 +54,26 @@ internal static class EnglishLexicon
             return WordForm.Unknown;
         }
 
-        Span<char> buffer = stackalloc char[MaxWordLength];
-        if (word.Contains('\u2019'))
-        {
-            word.CopyTo(buffer);
-            buffer[..word.Length].Replace('\u2019', '\'');
-            word = buffer[..word.Length];
-        }
+        // The table's keys are lower case, compared ordinally: one invariant lower-casing here instead of a
+        // case-insensitive hash and comparison in every lookup of every stem tried.
+        Span<char> lower = stackalloc char[MaxWordLength];
+        int length = word.ToLowerInvariant(lower);
+        lower = lower[..length];
+        lower.Replace('\u2019', '\'');
+        ReadOnlySpan<char> key = lower;
 
-        if (Lookup.TryGetValue(word, out entry))
+        if (Lookup.TryGetValue(key, out entry))
         {
             return entry.Form;
         }
 
-        if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && Lookup.TryGetValue(word[..^2], out entry))
+        if (key.EndsWith("'s", StringComparison.Ordinal) && Lookup.TryGetValue(key[..^2], out entry))
         {
             return WordForm.Possessive;
         }
 
-        return Stem(word, buffer, out entry);
+        Span<char> scratch = stackalloc char[MaxWordLength];
+        return Stem(key, scratch, out entry);
     }
 
     /// <summary>
@@ -88,7 +91,7 @@ internal static class EnglishLexicon
         Span<char> key = stackalloc char[head.Length + 1 + word.Length];
         head.CopyTo(key);
         key[head.Length] = ' ';
-        word.CopyTo(key[(head.Length + 1)..]);
+        word.ToLowerInvariant(key[(head.Length + 1)..]);
         return PhraseLookup.TryGetValue(key, out phrase);
     }
 
@@ -98,7 +101,7 @@ internal static class EnglishLexicon
         entry = default;
         if (word.Length < 5)
         {
-            return word.Length == 4 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && Lookup.TryGetValue(word[..^1], out entry)
+            return word.Length == 4 && word.EndsWith('s') && Lookup.TryGetValue(word[..^1], out entry)
                 ? WordForm.Inflected
                 : WordForm.Unknown;
         }
@@ -122,7 +125,7 @@ internal static class EnglishLexicon
     private static bool TryRoot(scoped ReadOnlySpan<char> word, string suffix, string ending, Span<char> buffer, out LexiconWord entry)
     {
         entry = default;
-        if (!word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || word.Length - suffix.Length < 3)
+        if (!word.EndsWith(suffix, StringComparison.Ordinal) || word.Length - suffix.Length < 3)
         {
             return false;
         }
@@ -151,7 +154,7 @@ internal static class EnglishLexicon
             }
         }
 
-        return phrases.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return phrases.ToFrozenDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
     }
 
     /// <summary>A word of the appraisal lexicon: its own four weights, and the valence and arousal they are heard as.</summary>
@@ -183,7 +186,7 @@ internal static class EnglishLexicon
         {
             if (parts[0].Contains(' ', StringComparison.Ordinal))
             {
-                string head = parts[0][..parts[0].IndexOf(' ', StringComparison.Ordinal)];
+                string head = parts[0][..parts[0].IndexOf(' ', StringComparison.Ordinal)].ToLowerInvariant();
                 var found = words.GetValueOrDefault(head);
                 words[head] = found with { Head = head };
                 continue;
@@ -233,7 +236,7 @@ internal static class EnglishLexicon
             }
         }
 
-        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return words.ToFrozenDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The share of a VADER word's valence magnitude that is heard as arousal (the lexicon rates valence only).</summary>
