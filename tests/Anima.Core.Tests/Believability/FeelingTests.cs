@@ -22,6 +22,22 @@ public class FeelingTests
         agent.GetStatePrompt().Should().NotContain("frustrat");
     }
 
+    [Theory]
+    [InlineData("Привіт! Як справи?")]
+    [InlineData("你好！很高兴见到你")]
+    [InlineData("مرحبا! كيف حالك")]
+    [InlineData("OK")]
+    public void GreetingsInOtherScripts_AreNotFrustrationOrShouting(string greeting)
+    {
+        var (agent, _) = Agents.Create();
+
+        var state = agent.Experience(default, greeting);
+
+        state.Primary.Should().NotBe("Frustration").And.NotBe("Anger");
+        state.Mirror.Perceived.Should().NotBe("Frustration");
+        agent.GetStatePrompt().Should().NotContain("frustrat");
+    }
+
     [Fact]
     public void Loss_IsFeltAsSadness()
     {
