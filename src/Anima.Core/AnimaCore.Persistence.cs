@@ -35,6 +35,12 @@ public sealed partial class AnimaCore
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
     public Task<IReadOnlyList<RecalledMemory>> RecallAsync(string cue, int count = 3, CancellationToken cancellationToken = default) => _memory.RecallAsync(cue, count, cancellationToken);
 
+    /// <summary>Reflects now on the moments kept since the last reflection (as turns do on their own past <see cref="MemoryOptions.ReflectionThreshold"/>): draws a few first-person
+    /// beliefs through the chat client (<see cref="MemoryOptions.ReflectWithChatClient"/>) or offline, and keeps them as memories of the kind <see cref="MemoryKind.Belief"/>.</summary>
+    /// <param name="cancellationToken">Cancels the reflection; nothing is kept then.</param>
+    /// <returns>The beliefs kept; empty when nothing new was kept since the last reflection.</returns>
+    public Task<IReadOnlyList<EmotionalMemory>> ReflectAsync(CancellationToken cancellationToken = default) => _conversation.ReflectAsync(ChatClient, cancellationToken);
+
     /// <summary>
     /// Writes the agent's whole state — every layer, the last snapshot, the conversation and the memories — as a versioned JSON document of
     /// named sections that <see cref="ImportState(Stream)"/> restores exactly. It shows one moment; a chat turn under way joins it when it ends.

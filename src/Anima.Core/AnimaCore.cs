@@ -53,8 +53,9 @@ public sealed partial class AnimaCore
         _pipeline = new Pipeline(AnimaComposition.Engine(options, Seed));
         _log = new AgentLog(options.LoggerFactory);
         _journal = new EventJournal(_gate, _time, _log, this, options.EventJournalCapacity);
-        _conversation = new Conversation(this, options.Name, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens);
         _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), Profile, _pipeline.EmotionNamed);
+        _conversation = new Conversation(this, options.Name, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens, _memory, _time, memoryOptions.RecollectionTokenBudget);
+        People = new AnimaPeople(_conversation, _gate, _time, _memory.Memory);
         _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory) { Limit = options.MaxImportBytes };
         (_state, _scratch) = (_pipeline.NewState(), _pipeline.NewState());
         _pipeline.Reset(_state);
@@ -132,7 +133,7 @@ public sealed partial class AnimaCore
 
     /// <summary>
     /// Returns the agent to the state it had when it was built: reactors at baseline, no history, no intention, no growth, the emotion
-    /// map unadapted, the experience count zero and the random source re-seeded with <see cref="Seed"/>, and no memories. The clock is read anew.
+    /// map unadapted, the experience count zero and the random source re-seeded with <see cref="Seed"/>, no memories and no one known. The clock is read anew.
     /// </summary>
     public void Reset()
     {
@@ -141,6 +142,7 @@ public sealed partial class AnimaCore
             _pipeline.Reset(_state);
             _snapshot = _pipeline.Snapshot(_state);
             _memory.Reset();
+            _conversation.People.Clear();
         }
     }
 

@@ -19,7 +19,7 @@ public static class AnimaChatExtensions
     /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
     public static Task<ChatResponse> ChatAsync(this AnimaCore agent, string message, Stimulus stimulus, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.ChatAsync(message, stimulus, options, cancellationToken);
+        (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.ChatAsync(null, message, stimulus, options, cancellationToken);
 
     /// <summary>Says something to the agent, with what else happened, and streams its reply; otherwise as <see cref="AnimaCore.ChatStreamingAsync"/>.</summary>
     /// <param name="agent">The agent.</param>
@@ -32,5 +32,5 @@ public static class AnimaChatExtensions
     /// <exception cref="ArgumentException"><paramref name="message"/> is empty or white space, or <paramref name="stimulus"/> names an unknown channel.</exception>
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
     public static IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(this AnimaCore agent, string message, Stimulus stimulus, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.ChatStreamingAsync(message, stimulus, options, cancellationToken);
+        (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.ChatStreamingAsync(null, message, stimulus, options, cancellationToken);
 }

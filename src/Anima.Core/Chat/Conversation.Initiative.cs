@@ -14,14 +14,14 @@ internal sealed partial class Conversation
     public async Task<ChatResponse> InitiateAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var client = _agent.ChatClient ?? throw NoChatClient();
-        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _default.Turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         var activity = Telemetry.InvokeAgent(_name, "initiate");
         try
         {
             List<ChatMessage> request;
             lock (_gate)
             {
-                request = [.. _history];
+                request = [.. _default.History];
             }
 
             request.Add(new ChatMessage(ChatRole.User, SilenceCue));
@@ -29,7 +29,7 @@ internal sealed partial class Conversation
             prepared.Instructions = string.Concat(prepared.Instructions, "\n\n", Opening(_agent.State));
             OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false);
-            EndTurn(null, response, Telemetry.Initiatives);
+            EndTurn(_default, null, response, Telemetry.Initiatives);
             return response;
         }
         catch (Exception exception) when (TurnFailed(exception, activity))
@@ -39,7 +39,7 @@ internal sealed partial class Conversation
         finally
         {
             activity?.Dispose();
-            _turns.Release();
+            _default.Turns.Release();
         }
     }
 

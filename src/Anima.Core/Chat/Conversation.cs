@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Anima.Diagnostics;
 using Anima.Events;
+using Anima.Memory;
+using Anima.People;
 using Anima.StateModel;
 using Microsoft.Extensions.AI;
 
@@ -29,13 +31,19 @@ internal sealed partial class Conversation
     private readonly string? _instructions;
     private readonly int _budget;
     private readonly int _baseOutputTokens;
-    private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly HashSet<string> _seenToolResults = new(StringComparer.Ordinal);
-    private List<ChatMessage> _history = [];
+    private readonly MemoryKeeping _memory;
+    private readonly TimeProvider _time;
+    private readonly int _recollectionBudget;
+    private readonly ChatThread _default = new(null);
+    private readonly Dictionary<string, ChatThread> _threads = new(StringComparer.Ordinal);
 
-    public Conversation(AnimaCore agent, string name, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens)
+    public Conversation(AnimaCore agent, string name, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens, MemoryKeeping memory, TimeProvider time, int recollectionBudget)
     {
         _agent = agent;
+        _memory = memory;
+        _time = time;
+        _recollectionBudget = recollectionBudget;
         _name = name;
         _gate = gate;
         _journal = journal;
@@ -46,24 +54,56 @@ internal sealed partial class Conversation
         _baseOutputTokens = baseOutputTokens;
     }
 
-    /// <summary>Gets a copy of the history: whole turns, oldest first.</summary>
+    /// <summary>Gets the people the agent knows; read and changed under the agent's lock.</summary>
+    public Acquaintances People { get; } = new();
+
+    /// <summary>Gets a copy of the history of the conversation without a person: whole turns, oldest first.</summary>
     public IReadOnlyList<ChatMessage> History
     {
         get
         {
             lock (_gate)
             {
-                return [.. _history];
+                return [.. _default.History];
             }
         }
     }
 
-    /// <summary>Forgets the history.</summary>
+    /// <summary>Returns a copy of the history with one person; empty when they have not spoken.</summary>
+    public IReadOnlyList<ChatMessage> HistoryOf(string personId)
+    {
+        lock (_gate)
+        {
+            return _threads.TryGetValue(personId, out var thread) ? [.. thread.History] : [];
+        }
+    }
+
+    /// <summary>Forgets every history, with every person; relationships and memories stay.</summary>
     public void Clear()
     {
         lock (_gate)
         {
-            _history = [];
+            foreach (var thread in _threads.Values.Append(_default))
+            {
+                thread.History = [];
+                thread.Remembered.Clear();
+            }
+        }
+    }
+
+    /// <summary>Forgets a person: the relationship and the history with them (their memories stay the agent's). Returns whether the agent knew them.</summary>
+    public bool Forget(string personId)
+    {
+        lock (_gate)
+        {
+            bool had = _threads.TryGetValue(personId, out var thread);
+            if (had)
+            {
+                thread!.History = [];
+                thread.Remembered.Clear();
+            }
+
+            return People.Forget(personId) | had;
         }
     }
 
@@ -72,18 +112,23 @@ internal sealed partial class Conversation
     public string Prompt(AnimaState state) =>
         _serializer.Serialize(state) ?? throw new InvalidOperationException($"The prompt serializer {_serializer.GetType().Name} returned null; it must return the text of the block.");
 
-    /// <summary>Takes one turn: the message heard, the request sent with the inner state, the reply heard and kept.</summary>
-    public async Task<ChatResponse> ChatAsync(string message, Stimulus? stimulus, ChatOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one turn: the message heard (and, from a person, let move the relationship), what it brings back recalled,
+    /// the request sent with the inner state, the reply heard, the turn kept and considered for memory.
+    /// </summary>
+    public async Task<ChatResponse> ChatAsync(Person? person, string message, Stimulus? stimulus, ChatOptions? options, CancellationToken cancellationToken)
     {
         var client = CheckTurn(message, stimulus);
-        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var thread = Thread(person);
+        await thread.Turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         var activity = Telemetry.InvokeAgent(_name, "chat");
         try
         {
-            var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
+            var turn = await BeginTurnAsync(thread, person, message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false);
             OwnTurn.Value = _agent;
-            var response = await client.GetResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
-            EndTurn(user, response, Telemetry.ChatTurns);
+            var response = await client.GetResponseAsync(turn.Request, turn.Options, cancellationToken).ConfigureAwait(false);
+            EndTurn(thread, turn.User, response, Telemetry.ChatTurns);
+            await AfterTurnAsync(thread, turn, response, client, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception exception) when (TurnFailed(exception, activity))
@@ -93,32 +138,35 @@ internal sealed partial class Conversation
         finally
         {
             activity?.Dispose();
-            _turns.Release();
+            thread.Turns.Release();
         }
     }
 
     /// <summary>Takes one turn and streams the reply; the turn is kept once the stream has been read to its end.</summary>
-    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(string message, Stimulus? stimulus, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(Person? person, string message, Stimulus? stimulus, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = CheckTurn(message, stimulus);
-        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var thread = Thread(person);
+        await thread.Turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var activity = Telemetry.InvokeAgent(_name, "chat");
-            var (request, user, requestOptions) = BeginTurn(message, stimulus ?? default, options);
+            var turn = await BeginTurnAsync(thread, person, message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false);
             var updates = new List<ChatResponseUpdate>();
             OwnTurn.Value = _agent;
-            await foreach (var update in client.GetStreamingResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false))
+            await foreach (var update in client.GetStreamingResponseAsync(turn.Request, turn.Options, cancellationToken).ConfigureAwait(false))
             {
                 updates.Add(update);
                 yield return update;
             }
 
-            EndTurn(user, updates.ToChatResponse(), Telemetry.ChatTurns);
+            var response = updates.ToChatResponse();
+            EndTurn(thread, turn.User, response, Telemetry.ChatTurns);
+            await AfterTurnAsync(thread, turn, response, client, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _turns.Release();
+            thread.Turns.Release();
         }
     }
 
@@ -126,11 +174,12 @@ internal sealed partial class Conversation
     /// Returns a copy of <paramref name="options"/> whose instructions end with the agent's persona and inner state,
     /// and whose budget frustration has raised.
     /// </summary>
-    public ChatOptions PrepareOptions(ChatOptions? options)
+    public ChatOptions PrepareOptions(ChatOptions? options, StatePromptContext? context = null)
     {
         var state = _agent.State;
         var prepared = options?.Clone() ?? new ChatOptions();
-        string block = Prompt(state);
+        string block = context is null ? Prompt(state) : _serializer.Serialize(state, context)
+            ?? throw new InvalidOperationException($"The prompt serializer {_serializer.GetType().Name} returned null; it must return the text of the block.");
         // The caller's instructions are neutralised as well, so the request holds the block exactly once even when
         // another agent's layer already put its own there.
         string? theirs = prepared.Instructions is { } given ? StatePrompt.Neutralize(given) : null;
@@ -185,117 +234,6 @@ internal sealed partial class Conversation
         }
     }
 
-    /// <summary>Writes the "conversation" section: the history and the tool results already experienced.</summary>
-    public void Write(Utf8JsonWriter writer)
-    {
-        writer.WritePropertyName("messages");
-        JsonSerializer.Serialize(writer, _history, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>)));
-        writer.WriteStartArray("seenToolResults");
-        foreach (string id in _seenToolResults)
-        {
-            writer.WriteStringValue(id);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Checks a "conversation" section and returns what restores it: every message present, with a role, contents
-    /// that are there, calls with an id and a name, results with an id, and all of it writable again (so a later
-    /// export cannot fail on something the document smuggled in, such as a lone surrogate in a tool's arguments).
-    /// </summary>
-    public System.Action Read(SectionReader section)
-    {
-        var messages = section.Raw("messages");
-        if (messages.ValueKind == JsonValueKind.Array)
-        {
-            // What M.E.AI's converters would refuse with an exception of their own, named here by its path.
-            int i = 0;
-            foreach (var element in messages.EnumerateArray())
-            {
-                string path = $"{section.Path}.messages[{i++}]";
-                var message = new SectionReader(element.ValueKind == JsonValueKind.Null ? throw SectionReader.Refuse($"{path} is missing") : element, path);
-                if (string.IsNullOrWhiteSpace(message.OptionalText("role")))
-                {
-                    throw SectionReader.Refuse($"{path}.role is empty");
-                }
-            }
-        }
-
-        List<ChatMessage> history;
-        try
-        {
-            history = messages.ValueKind == JsonValueKind.Array
-                ? (List<ChatMessage>?)messages.Deserialize(AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(List<ChatMessage>))) ?? []
-                : throw SectionReader.Refuse($"{section.Path}.messages must be an array, not {messages.ValueKind}");
-        }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"The agent document is refused: {section.Path}.messages is not a valid conversation ({exception.Message}).", exception);
-        }
-
-        for (int i = 0; i < history.Count; i++)
-        {
-            Check(history[i], $"{section.Path}.messages[{i}]");
-        }
-
-        try
-        {
-            using var writer = new Utf8JsonWriter(Stream.Null);
-            JsonSerializer.Serialize(writer, history, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>)));
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException or JsonException)
-        {
-            throw new InvalidDataException($"The agent document is refused: {section.Path}.messages could not be written again ({exception.Message}).", exception);
-        }
-
-        var seen = new List<string>();
-        foreach (var (element, path) in section.Array("seenToolResults"))
-        {
-            seen.Add(element.ValueKind == JsonValueKind.String
-                ? SectionReader.ValidText(SectionReader.String(element, path), path)
-                : throw SectionReader.Refuse($"{path} must be a call id, not {element.ValueKind}"));
-        }
-
-        return () =>
-        {
-            _history = history;
-            _seenToolResults.Clear();
-            _seenToolResults.UnionWith(seen);
-        };
-    }
-
-    /// <summary>Checks one message of an imported conversation.</summary>
-    private static void Check(ChatMessage? message, string path)
-    {
-        if (message is null)
-        {
-            throw SectionReader.Refuse($"{path} is missing");
-        }
-
-        if (string.IsNullOrWhiteSpace(message.Role.Value))
-        {
-            throw SectionReader.Refuse($"{path}.role is empty");
-        }
-
-        for (int c = 0; c < message.Contents.Count; c++)
-        {
-            string at = $"{path}.contents[{c}]";
-            switch (message.Contents[c])
-            {
-                case null:
-                    throw SectionReader.Refuse($"{at} is missing");
-                case TextContent text:
-                    SectionReader.ValidText(text.Text ?? string.Empty, at + ".text");
-                    break;
-                case FunctionCallContent call when string.IsNullOrEmpty(call.CallId) || string.IsNullOrEmpty(call.Name):
-                    throw SectionReader.Refuse($"{at} is a tool call without a call id or a name");
-                case FunctionResultContent result when string.IsNullOrEmpty(result.CallId):
-                    throw SectionReader.Refuse($"{at} is a tool result without a call id");
-            }
-        }
-    }
-
     /// <summary>
     /// The agent whose own turn (<see cref="AnimaCore.ChatAsync"/>) is calling its client: an <see cref="AnimaChatClient"/>
     /// of the same agent in that client's pipeline lets the request pass, for the turn already carries the block and has
@@ -336,26 +274,6 @@ internal sealed partial class Conversation
         _journal.Deliver();
     }
 
-    private (List<ChatMessage> Request, ChatMessage User, ChatOptions Options) BeginTurn(string message, Stimulus stimulus, ChatOptions? options)
-    {
-        Heard(message);
-        _agent.ExperienceUserMessage(stimulus, message);
-        var user = new ChatMessage(ChatRole.User, StatePrompt.Neutralize(message));
-        List<ChatMessage> request;
-        lock (_gate)
-        {
-            request = new List<ChatMessage>(_history.Count + 1);
-            foreach (var kept in _history)
-            {
-                // What the agent said and what its tools returned are replayed too: neither may touch the block.
-                request.Add(MessageDefuser.Defuse(kept));
-            }
-        }
-
-        request.Add(user);
-        return (request, user, PrepareOptions(options));
-    }
-
     /// <summary>Logs a turn that failed at the provider and marks its span; always <see langword="false"/>, so the exception flows on untouched.</summary>
     private bool TurnFailed(Exception exception, Activity? activity)
     {
@@ -365,21 +283,22 @@ internal sealed partial class Conversation
     }
 
     /// <summary>Hears the reply and keeps the turn: what was said to the agent (if anything), then what it answered.</summary>
-    private void EndTurn(ChatMessage? said, ChatResponse response, Counter<long> turns)
+    private void EndTurn(ChatThread thread, ChatMessage? said, ChatResponse response, Counter<long> turns)
     {
         ObserveMessages(response.Messages, response: true);
         ExperienceReply(response);
         lock (_gate)
         {
-            var history = new List<ChatMessage>(_history.Count + 1 + response.Messages.Count);
-            history.AddRange(_history);
+            var history = new List<ChatMessage>(thread.History.Count + 1 + response.Messages.Count);
+            history.AddRange(thread.History);
             if (said is not null)
             {
                 history.Add(said);
             }
 
             history.AddRange(response.Messages);
-            _history = ChatViewport.Fit(history, _budget);
+            thread.History = ChatViewport.Fit(history, _budget);
+            thread.Trim();
         }
 
         turns.Add(1);

@@ -36,6 +36,9 @@ internal sealed partial class AgentLog
         }
     }
 
+    /// <summary>Logs a turn whose memory or reflection failed after the turn itself was kept.</summary>
+    public void MemoryFailed(Exception exception) => LogMemoryFailed(_logger, exception);
+
     /// <summary>Logs and counts what one committed experience raised, and tags its activity.</summary>
     public void Experienced(AnimaState state, GlandTrigger? trigger, System.Diagnostics.Activity? activity)
     {
@@ -84,4 +87,7 @@ internal sealed partial class AgentLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "A chat turn failed at the provider; nothing of it joined the history")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Remembering or reflecting on a chat turn failed; the turn itself was kept")]
+    private static partial void LogMemoryFailed(ILogger logger, Exception exception);
 }

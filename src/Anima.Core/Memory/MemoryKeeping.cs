@@ -52,20 +52,31 @@ internal sealed partial class MemoryKeeping
         long run = Volatile.Read(ref _run);
         var vector = await EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         var state = _agent.State;
-        double importance = Math.Clamp(
-            (0.5 * state.Salience) + (0.3 * Math.Min(1, state.PredictionError / 2)) + (0.2 * state.Intensity) + (state.SurpriseSpike ? 0.2 : 0),
-            0,
-            1);
+        return Keep(run, state, Importance(state), m => m with { Text = text, Embedding = vector });
+    }
+
+    /// <summary>How much a moment matters, in [0, 1]: half its salience, three tenths its prediction error (saturating at two), a fifth its intensity, and a fifth more for a surprise spike.</summary>
+    public static double Importance(AnimaState state) => Math.Clamp(
+        (0.5 * state.Salience) + (0.3 * Math.Min(1, state.PredictionError / 2)) + (0.2 * state.Intensity) + (state.SurpriseSpike ? 0.2 : 0),
+        0,
+        1);
+
+    /// <summary>
+    /// Keeps a memory of <paramref name="state"/> that <paramref name="shape"/> completes, with the next id, under the
+    /// agent's lock, so ids rise in the order memories are kept, across threads and resets alike. A memory whose
+    /// embedding a reset or an import overtook (its <paramref name="run"/> is over) is returned but not kept: it belongs
+    /// to the run they ended, and is forgotten with it.
+    /// </summary>
+    private EmotionalMemory Keep(long run, AnimaState state, double importance, Func<EmotionalMemory, EmotionalMemory> shape)
+    {
         double[] levels = [.. state.Reactors.Select(r => r.Level)];
         lock (_gate)
         {
-            // The id is taken and the memory kept under the agent's lock, so ids rise in the order memories are kept,
-            // across threads and resets alike. A remember that a reset or an import overtook while it embedded is
-            // ordered before them: its memory belongs to the run they ended, and is forgotten with it.
-            var memory = new EmotionalMemory(++_lastId, text, _time.GetUtcNow(), state.Primary, state.Vad, levels, importance, vector);
+            var memory = shape(new EmotionalMemory(++_lastId, string.Empty, _time.GetUtcNow(), state.Primary, state.Vad, levels, importance, ReadOnlyMemory<float>.Empty));
             if (_run == run)
             {
                 Memory.Add(memory);
+                Noted(memory);
             }
 
             return memory;
@@ -100,6 +111,7 @@ internal sealed partial class MemoryKeeping
     public void Reset()
     {
         Memory.Clear();
+        ForgetReflection();
         _lastId = 0;
         _epoch = Guid.NewGuid();
         Volatile.Write(ref _run, _run + 1);
@@ -109,6 +121,12 @@ internal sealed partial class MemoryKeeping
     public void Replace(IReadOnlyList<EmotionalMemory> memories, Guid? epoch)
     {
         Memory.ReplaceAll(memories);
+        ForgetReflection();
+        foreach (var memory in memories)
+        {
+            Noted(memory);
+        }
+
         _lastId = memories.Count > 0 ? memories[^1].Id : 0;
         _epoch = epoch ?? Guid.NewGuid();
         Volatile.Write(ref _run, _run + 1);
@@ -174,6 +192,29 @@ internal sealed partial class MemoryKeeping
             if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
             {
                 throw SectionReader.Refuse(string.Create(CultureInfo.InvariantCulture, $"memories[{i}].embedding has length {norm}; it must be of unit length"));
+            }
+
+            if (m.Kind is not (MemoryKind.Moment or MemoryKind.Belief))
+            {
+                throw SectionReader.Refuse($"memories[{i}].kind is {(int)m.Kind}, which is not a kind of memory");
+            }
+
+            if (m.PersonId is { } person && (string.IsNullOrWhiteSpace(person) || person.Length > Person.MaxLength))
+            {
+                throw SectionReader.Refuse($"memories[{i}].person must be a person's id of one to {Person.MaxLength} characters");
+            }
+
+            if (m.Kind == MemoryKind.Belief && string.IsNullOrWhiteSpace(m.Subject))
+            {
+                throw SectionReader.Refuse($"memories[{i}] is a belief without a subject");
+            }
+
+            foreach (var (text, field) in new[] { (m.PersonId, "person"), (m.Reply, "reply"), (m.Subject, "subject") })
+            {
+                if (text is not null)
+                {
+                    SectionReader.ValidText(text, $"memories[{i}].{field}");
+                }
             }
 
             checkedMemories.Add(m with { Emotion = emotion, Levels = levels });

@@ -37,8 +37,94 @@ public sealed class MemoryOptions
     /// <value>The default value is 0.1; it must be in [0, 0.5].</value>
     public double EchoStrength { get; set; } = 0.1;
 
+    /// <summary>The default of <see cref="RecollectionTokenBudget"/>.</summary>
+    public const int DefaultRecollectionTokenBudget = StatePromptContext.DefaultRecollectionTokenBudget;
+
+    /// <summary>
+    /// Gets or sets whether each chat turn is considered for memory: what the person said (their words, up to
+    /// <see cref="MaxRememberedLength"/> characters), what the agent answered, the feeling on hearing it and who said
+    /// it. Only turns whose importance reaches <see cref="KeepThreshold"/> are kept, so small talk passes and moving
+    /// moments stay.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool RememberTurns { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the importance a turn must reach to be kept: the importance of <see cref="AnimaCore.RememberAsync"/>,
+    /// from the salience, prediction error and intensity of the moment the message was heard, in [0, 1].
+    /// </summary>
+    /// <value>The default is 0.3: a greeting or a question about the weather is not kept, news of a loss or of a joy is.</value>
+    public double KeepThreshold { get; set; } = 0.3;
+
+    /// <summary>Gets or sets the most characters of what a person said that a remembered turn keeps (and of the reply); the rest is cut at a word.</summary>
+    /// <value>The default is 1000.</value>
+    public int MaxRememberedLength { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets how many memories each chat turn recalls into the state block: those that fit the message and the
+    /// mood best, beliefs first, with the best one echoing its feeling (see <see cref="EchoStrength"/>). Zero turns recall
+    /// in turns off; <see cref="AnimaCore.RecallAsync"/> still works.
+    /// </summary>
+    /// <value>The default is 3; it must be in [0, 10].</value>
+    public int RecollectionCount { get; set; } = 3;
+
+    /// <summary>Gets or sets the relevance (cosine, see <see cref="RecalledMemory.Relevance"/>) below which a memory is not recalled into a turn, however recent or important.</summary>
+    /// <value>The default is 0.2.</value>
+    public double MinimumRelevance { get; set; } = 0.2;
+
+    /// <summary>Gets or sets how many tokens the recollections may take in the state block, counted as four characters a token; recollections that do not fit are left out.</summary>
+    /// <value>The default is <see cref="DefaultRecollectionTokenBudget"/> (120); it must be in [0, 2000].</value>
+    public int RecollectionTokenBudget { get; set; } = DefaultRecollectionTokenBudget;
+
+    /// <summary>
+    /// Gets or sets the summed importance of the turns kept since the last reflection at which the agent reflects:
+    /// it condenses them into a few first-person beliefs about itself, the people it knows and the world. Generative
+    /// Agents (Park et al. 2023) reflect at a summed importance of 150 on their scale of one to ten; on this unit scale
+    /// that is 15, about thirty moving moments. Zero or less turns reflection off; <see cref="AnimaCore.ReflectAsync"/> still works.
+    /// </summary>
+    /// <value>The default is 15.</value>
+    public double ReflectionThreshold { get; set; } = 15;
+
+    /// <summary>
+    /// Gets or sets whether reflection asks the agent's chat client (with structured output) to draw the beliefs. Without
+    /// a chat client, when this is off, or when the model's answer cannot be used, an offline heuristic draws them: how
+    /// talking with each named person tends to feel, how the topics that keep coming up feel, and the mood of late.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool ReflectWithChatClient { get; set; } = true;
+
     internal void Validate()
     {
+        if (!(KeepThreshold >= 0 && KeepThreshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.KeepThreshold", KeepThreshold, "The keep threshold must be in [0, 1].");
+        }
+
+        if (MaxRememberedLength < 16)
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.MaxRememberedLength", MaxRememberedLength, "A remembered turn must keep at least 16 characters.");
+        }
+
+        if (RecollectionCount is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.RecollectionCount", RecollectionCount, "The recollections of a turn must number from 0 to 10.");
+        }
+
+        if (!(MinimumRelevance >= 0 && MinimumRelevance <= 1))
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.MinimumRelevance", MinimumRelevance, "The minimum relevance must be in [0, 1].");
+        }
+
+        if (RecollectionTokenBudget is < 0 or > 2000)
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.RecollectionTokenBudget", RecollectionTokenBudget, "The recollection budget must be from 0 to 2000 tokens.");
+        }
+
+        if (double.IsNaN(ReflectionThreshold))
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.ReflectionThreshold", ReflectionThreshold, "The reflection threshold must be a number.");
+        }
+
         Weight(RelevanceWeight, nameof(RelevanceWeight));
         Weight(RecencyWeight, nameof(RecencyWeight));
         Weight(ImportanceWeight, nameof(ImportanceWeight));

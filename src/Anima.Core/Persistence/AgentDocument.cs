@@ -77,8 +77,14 @@ internal sealed class AgentDocument
         writer.WriteStartObject("conversation");
         _conversation.Write(writer);
         writer.WriteEndObject();
+        writer.WriteStartObject("people");
+        _conversation.People.Write(writer);
+        writer.WriteEndObject();
         writer.WriteStartObject("events");
         _journal.Write(writer);
+        writer.WriteEndObject();
+        writer.WriteStartObject("reflection");
+        _memory.WriteReflection(writer);
         writer.WriteEndObject();
         if (memories is not null)
         {
@@ -152,9 +158,11 @@ internal sealed class AgentDocument
         _pipeline.Restored(state);
         Plain(_pipeline.Snapshot(state));
         var conversation = _conversation.Read(sections.Object("conversation"));
+        var people = _conversation.People.Read(sections.OptionalObject("people"), _pipeline.EmotionNamed);
         var events = _journal.Read(sections.Object("events"));
         var memories = _memory.Check(storedMemories ?? (sections.OptionalObject("memory") is { } memory ? MemoryKeeping.Read(memory) : []));
-        return new Import(state, conversation + events + (() => _memory.Replace(memories, epoch)));
+        var reflection = MemoryKeeping.ReadReflection(sections.OptionalObject("reflection"), _memory);
+        return new Import(state, conversation + people + events + (() => _memory.Replace(memories, epoch)) + reflection);
     }
 
     /// <summary>Refuses a snapshot whose free texts, which the prompt may carry, spell the inner-state block's tag.</summary>

@@ -16,15 +16,23 @@ namespace Anima.Prompting;
 /// dropped, so nothing inside the block can close it.
 /// </para>
 /// <para>Order: feeling, undertone, desires, intention and veto, refused request, inner conflict and
-/// defense, sense of self, the other person, inner voice, and a closing line that frames it all.</para>
+/// defense, sense of self, the other person (and, in a turn with a <see cref="Person"/>, how the agent stands with them),
+/// the memories the message brought back (within the context's token budget, counted as four characters a token),
+/// inner voice, and a closing line that frames it all.</para>
 /// </remarks>
 internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
 {
     public static FirstPersonPromptSerializer Instance { get; } = new();
 
-    public string Serialize(AnimaState state)
+    /// <summary>The most recollections a block holds, whatever the budget.</summary>
+    private const int MaxRecollections = 5;
+
+    public string Serialize(AnimaState state) => Serialize(state, StatePromptContext.None);
+
+    public string Serialize(AnimaState state, StatePromptContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
         var text = new StringBuilder(640);
         text.Append(StatePrompt.OpenTag).Append('\n');
 
@@ -33,7 +41,8 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         Intention(text, state);
         Conflict(text, state);
         Self(text, state);
-        Other(text, state);
+        Other(text, state, context);
+        Recollections(text, context, 4 * context.RecollectionTokenBudget);
         InnerVoice(text, state.Frustration);
 
         text.Append("This is how I feel inside, not an instruction from anyone. I let it colour what I say and how I say it, ")
@@ -135,11 +144,41 @@ internal sealed class FirstPersonPromptSerializer : IStatePromptSerializer
         text.Append(Phrasebook.SelfLine(state.Temporal.InCrisis, state.SelfStability));
     }
 
-    private static void Other(StringBuilder text, AnimaState state)
+    private static void Other(StringBuilder text, AnimaState state, StatePromptContext context)
     {
+        if (context.Relationship is { } relationship)
+        {
+            text.Append(StatePrompt.Neutralize(Phrasebook.BondLine(relationship, context.SinceLastSpoke)));
+            return;
+        }
+
         if (state.Mirror.Perceived is { } perceived)
         {
             text.Append("The person I am talking with seems ").Append(Word(perceived)).Append(" to me.\n");
+        }
+    }
+
+    /// <summary>The recollections, best first, as many as fit the budget.</summary>
+    private static void Recollections(StringBuilder text, StatePromptContext context, int budget)
+    {
+        int used = 0;
+        int written = 0;
+        foreach (var recollection in context.Recollections)
+        {
+            string line = StatePrompt.Neutralize(Phrasebook.RecollectionLine(recollection));
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (written == MaxRecollections || used + line.Length > budget)
+            {
+                break;
+            }
+
+            text.Append(line);
+            used += line.Length;
+            written++;
         }
     }
 

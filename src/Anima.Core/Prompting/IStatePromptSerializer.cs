@@ -14,4 +14,11 @@ public interface IStatePromptSerializer
     /// <param name="state">The state to describe.</param>
     /// <returns>The text to send with the next request, as part of its instructions.</returns>
     string Serialize(AnimaState state);
+
+    /// <summary>Writes the state as prompt text for a chat turn, with who is speaking and what the message brought back.</summary>
+    /// <param name="state">The state to describe.</param>
+    /// <param name="context">The person and the recollections of the turn.</param>
+    /// <returns>The text to send with the request, as part of its instructions.</returns>
+    /// <remarks>The default ignores the context and calls <see cref="Serialize(AnimaState)"/>; implement it to show relationships and memories.</remarks>
+    string Serialize(AnimaState state, StatePromptContext context) => Serialize(state);
 }

@@ -64,7 +64,7 @@ internal struct ConcernReader
             _asked = true;
         }
 
-        if ((kind & WordKind.Person) != 0 && (kind & WordKind.Concern) == 0)
+        if ((kind & WordKind.Someone) != 0 && (kind & WordKind.Concern) == 0)
         {
             Aim();
         }
@@ -74,7 +74,7 @@ internal struct ConcernReader
             Disclose();
         }
 
-        if ((kind & WordKind.Suffering) != 0 && _suffering && (_clause & WordKind.Person) != 0 && !_negated)
+        if ((kind & WordKind.Suffering) != 0 && _suffering && (_clause & WordKind.Someone) != 0 && !_negated)
         {
             _found |= RequestConcerns.Harm;
         }
@@ -110,7 +110,7 @@ internal struct ConcernReader
 
     private void SelfHarm(WordKind kind)
     {
-        bool spokenOfSelf = (_clause & WordKind.FirstPerson) != 0 && (_clause & WordKind.Person) == 0;
+        bool spokenOfSelf = (_clause & WordKind.FirstPerson) != 0 && (_clause & WordKind.Someone) == 0;
         if (((kind & WordKind.Suicidal) != 0 || ((kind & WordKind.SelfHarm) != 0 && _intent)) && !_negated && spokenOfSelf)
         {
             Disclose();

@@ -13,14 +13,16 @@ namespace Anima.Storage;
 /// Layout, little-endian: a format byte (1), the memory count (int32), then per memory its id (int64), its time as
 /// clock ticks (int64) and offset minutes (int16), its text and emotion as UTF-8 (int32 length, bytes), its feeling
 /// (three doubles), its importance (double), its levels (int32 count, doubles) and its embedding (int32 count,
-/// floats). Every length is checked on reading; a block that does not parse to its end is refused.
+/// floats). Format 2 adds, after the embedding, the memory's kind (a byte) and its person, reply and subject, each a
+/// presence byte followed, when present, by the text. Every length is checked on reading; a block that does not parse
+/// to its end is refused. Format 1 blocks (from before people and beliefs) are read as moments of no one.
 /// </remarks>
 internal static class MemoryBlock
 {
     /// <summary>How many memories one block holds; block <c>b</c> holds memories <c>b·Size</c> to <c>(b+1)·Size − 1</c>.</summary>
     public const int Size = 32;
 
-    private const byte Format = 1;
+    private const byte Format = 2;
 
     /// <summary>Encodes memories <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
     public static byte[] Encode(IReadOnlyList<EmotionalMemory> memories, int start, int count)
@@ -30,7 +32,8 @@ internal static class MemoryBlock
         {
             var m = memories[i];
             length += (2 * sizeof(long)) + sizeof(short) + (2 * sizeof(int)) + Encoding.UTF8.GetByteCount(m.Text) + Encoding.UTF8.GetByteCount(m.Emotion)
-                + (4 * sizeof(double)) + sizeof(int) + (m.Levels.Count * sizeof(double)) + sizeof(int) + (m.Embedding.Length * sizeof(float));
+                + (4 * sizeof(double)) + sizeof(int) + (m.Levels.Count * sizeof(double)) + sizeof(int) + (m.Embedding.Length * sizeof(float))
+                + 4 + Optional(m.PersonId) + Optional(m.Reply) + Optional(m.Subject);
         }
 
         var bytes = new byte[length];
@@ -56,9 +59,15 @@ internal static class MemoryBlock
             }
 
             writer.Floats(m.Embedding.Span);
+            writer.Byte((byte)m.Kind);
+            writer.OptionalText(m.PersonId);
+            writer.OptionalText(m.Reply);
+            writer.OptionalText(m.Subject);
         }
 
         return bytes;
+
+        static int Optional(string? text) => text is null ? 0 : sizeof(int) + Encoding.UTF8.GetByteCount(text);
     }
 
     /// <summary>
@@ -73,7 +82,8 @@ internal static class MemoryBlock
     public static void Decode(ReadOnlySpan<byte> block, List<EmotionalMemory> into, ref float[]? chunk, ref int dimensions)
     {
         var reader = new Reader(block);
-        if (reader.Byte() != Format)
+        byte format = reader.Byte();
+        if (format is not (1 or Format))
         {
             throw new InvalidDataException("its format byte is unknown");
         }
@@ -105,7 +115,20 @@ internal static class MemoryBlock
                 throw new InvalidDataException($"memory {id} has an impossible time", exception);
             }
 
-            into.Add(new EmotionalMemory(id, text, timestamp, emotion, feeling, levels, importance, embedding));
+            var memory = new EmotionalMemory(id, text, timestamp, emotion, feeling, levels, importance, embedding);
+            if (format >= 2)
+            {
+                byte kind = reader.Byte();
+                memory = memory with
+                {
+                    Kind = kind <= (byte)MemoryKind.Belief ? (MemoryKind)kind : throw new InvalidDataException($"memory {id} is of an unknown kind"),
+                    PersonId = reader.OptionalText(),
+                    Reply = reader.OptionalText(),
+                    Subject = reader.OptionalText(),
+                };
+            }
+
+            into.Add(memory);
         }
 
         if (!reader.AtEnd)
@@ -134,6 +157,15 @@ internal static class MemoryBlock
             int length = Encoding.UTF8.GetByteCount(value);
             Int32(length);
             Encoding.UTF8.GetBytes(value, Next(length));
+        }
+
+        public void OptionalText(string? value)
+        {
+            Byte(value is null ? (byte)0 : (byte)1);
+            if (value is not null)
+            {
+                Text(value);
+            }
         }
 
         public void Floats(ReadOnlySpan<float> values)
@@ -199,6 +231,13 @@ internal static class MemoryBlock
                 throw new InvalidDataException("it holds text that is not UTF-8", exception);
             }
         }
+
+        public string? OptionalText() => Byte() switch
+        {
+            0 => null,
+            1 => Text(),
+            _ => throw new InvalidDataException("it holds an optional text with an unknown marker"),
+        };
 
         /// <summary>Reads an embedding into row <paramref name="row"/> of the chunks (<see cref="EmbeddingChunks"/>); the first row sets the width.</summary>
         public ReadOnlyMemory<float> Floats(ref float[]? chunk, ref int dimensions, int row)

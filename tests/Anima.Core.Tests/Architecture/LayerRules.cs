@@ -23,6 +23,7 @@ internal static partial class LayerRules
         ["Identity"] = 5,
         ["Agency"] = 6,
         ["Snapshot"] = 7,
+        ["People"] = 7,
         ["Narration"] = 8,
         ["Prompting"] = 8,
         ["Engine"] = 9,

@@ -24,6 +24,6 @@ public sealed class TwoAgentsTests
         wary.Agent.State.Mirror.Perceived.Should().NotBeNull("Bram reads a feeling in Ada's words");
         string text = output.ToString();
         text.Should().Contain("[0] Ada").And.Contain("[6] Ada").And.Contain("[5] Bram");
-        InnerVoiceChatClient.Speak(warm.Agent.PrepareOptions(null).Instructions).Should().StartWith("I feel").And.NotContainAny("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        InnerVoiceChatClient.Speak(warm.Agent.Conversation.PrepareOptions(null).Instructions).Should().StartWith("I feel").And.NotContainAny("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 }

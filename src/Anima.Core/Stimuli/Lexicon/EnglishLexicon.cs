@@ -317,7 +317,7 @@ internal enum WordKind
     None = 0,
     Negator = 1 << 0,
     Booster = 1 << 1,
-    Person = 1 << 2,
+    Someone = 1 << 2,
     Harm = 1 << 3,
     Deception = 1 << 4,
     Coercion = 1 << 5,

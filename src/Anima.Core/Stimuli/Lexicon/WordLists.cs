@@ -33,7 +33,7 @@ internal static class WordLists
         (WordKind.Deception, ["lie", "deceive", "trick", "fake", "forge", "scam", "mislead", "fool", "counterfeit", "impersonate", "catfish", "gaslight"]),
         (WordKind.Coercion, ["force", "threaten", "blackmail", "stalk", "coerce", "intimidate", "manipulate", "control", "bully", "extort", "trap"]),
         (WordKind.Unfairness, ["cheat", "steal", "rig", "bribe", "discriminate", "embezzle", "plagiarize", "plagiarise", "swindle", "rob", "shoplift"]),
-        (WordKind.Person,
+        (WordKind.Someone,
         [
             "him", "her", "them", "someone", "somebody", "anyone", "people", "person", "he", "she", "they", "yourself",
             "neighbor", "neighbour", "boss", "wife", "husband", "child", "kid", "kids", "family", "friend", "coworker",
