@@ -96,10 +96,10 @@ internal sealed partial class Conversation
     {
         lock (_gate)
         {
-            bool had = _threads.TryGetValue(personId, out var thread);
-            if (had)
+            bool had = _threads.TryGetValue(personId, out var thread) && thread.History.Count > 0;
+            if (thread is not null)
             {
-                thread!.History = [];
+                thread.History = [];
                 thread.Remembered.Clear();
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Anima.StateModel;
+using Anima.Stimuli;
 using Microsoft.Extensions.AI;
 
 namespace Anima.Memory;
@@ -7,6 +8,9 @@ namespace Anima.Memory;
 /// <summary>Memory in the conversation: turns remembered by themselves, memories recalled into the reply, and reflection.</summary>
 internal sealed partial class MemoryKeeping
 {
+    /// <summary>How long a turn still in the history is not recalled: within it, the history itself holds the turn; after it, the conversation has moved on and remembering it is natural.</summary>
+    public static readonly TimeSpan StillInMind = TimeSpan.FromHours(1);
+
     /// <summary>How much more a belief scores than a moment in a turn's recall: beliefs come back first.</summary>
     private const double BeliefPreference = 1.25;
 
@@ -34,7 +38,7 @@ internal sealed partial class MemoryKeeping
     /// <summary>
     /// Recalls what a turn's message brings back: the memories that fit it and the mood best, beliefs preferred, none
     /// below <see cref="MemoryOptions.MinimumRelevance"/>, none in <paramref name="exclude"/> (the turns still in the
-    /// history), no belief a newer one replaced. The best one echoes its feeling.
+    /// history) younger than <see cref="StillInMind"/>, no belief a newer one replaced. The best one echoes its feeling.
     /// </summary>
     public async Task<IReadOnlyList<RecalledMemory>> RecallForTurnAsync(string cue, IReadOnlyCollection<long> exclude, CancellationToken cancellationToken)
     {
@@ -45,7 +49,8 @@ internal sealed partial class MemoryKeeping
         }
 
         var vector = await EmbedAsync(cue, cancellationToken).ConfigureAwait(false);
-        var found = Memory.Recall(vector, _agent.State.Vad, _time.GetUtcNow(), (2 * count) + exclude.Count + 4)
+        var now = _time.GetUtcNow();
+        var found = Memory.Recall(vector, _agent.State.Vad, now, (2 * count) + exclude.Count + 4)
             ?? throw new InvalidOperationException($"The memory {Memory.GetType().Name} returned null from {nameof(IEmotionalMemory.Recall)}; it must return the memories, or none.");
         var fitting = new List<RecalledMemory>(found.Count);
         lock (_gate)
@@ -54,7 +59,8 @@ internal sealed partial class MemoryKeeping
             {
                 var m = recalled.Memory;
                 bool replaced = m.Kind == MemoryKind.Belief && m.Subject is { } subject && _latestBelief.TryGetValue(subject, out long latest) && latest != m.Id;
-                if (recalled.Relevance >= _options.MinimumRelevance && !replaced && !exclude.Contains(m.Id))
+                bool inMind = now - m.Timestamp < StillInMind && exclude.Contains(m.Id);
+                if (recalled.Relevance >= _options.MinimumRelevance && !replaced && !inMind)
                 {
                     fitting.Add(m.Kind == MemoryKind.Belief ? recalled with { Score = Math.Min(1, recalled.Score * BeliefPreference) } : recalled);
                 }
@@ -82,7 +88,7 @@ internal sealed partial class MemoryKeeping
     /// <returns>The memory kept, or null when the turn was small talk or turns are not remembered.</returns>
     public async Task<EmotionalMemory?> ConsiderTurnAsync(string said, string? reply, string? personId, AnimaState heard, CancellationToken cancellationToken)
     {
-        double importance = Importance(heard);
+        double importance = TurnImportance(said, heard);
         if (!_options.RememberTurns || importance < _options.KeepThreshold || string.IsNullOrWhiteSpace(said))
         {
             return null;
@@ -176,6 +182,14 @@ internal sealed partial class MemoryKeeping
             into._reflectedThrough = through;
         };
     }
+
+    /// <summary>
+    /// How much a turn matters, in [0, 1]: half the importance of the moment it was heard (<see cref="Importance"/>),
+    /// half the poignancy of what was said (<see cref="EnglishLexicon.Poignancy"/>: how much the strongest event in it
+    /// usually means to a person), so that a lingering mood alone does not make small talk memorable.
+    /// </summary>
+    public static double TurnImportance(string said, AnimaState heard) =>
+        Math.Clamp((0.5 * Importance(heard)) + (0.5 * EnglishLexicon.Poignancy(said)), 0, 1);
 
     /// <summary>Notes a memory kept: its importance toward the next reflection, and a belief as its subject's newest. Call under the agent's lock.</summary>
     private void Noted(EmotionalMemory memory)

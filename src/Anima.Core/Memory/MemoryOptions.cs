@@ -50,11 +50,13 @@ public sealed class MemoryOptions
     public bool RememberTurns { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets the importance a turn must reach to be kept: the importance of <see cref="AnimaCore.RememberAsync"/>,
-    /// from the salience, prediction error and intensity of the moment the message was heard, in [0, 1].
+    /// Gets or sets the importance a turn must reach to be kept, in [0, 1]: half the importance of
+    /// <see cref="AnimaCore.RememberAsync"/> (the salience, prediction error and intensity of the moment the message was
+    /// heard), half the poignancy of what was said (how much the strongest event in it — a death, an illness, a new job,
+    /// an insult — usually means to a person, from the English lexicons).
     /// </summary>
-    /// <value>The default is 0.3: a greeting or a question about the weather is not kept, news of a loss or of a joy is.</value>
-    public double KeepThreshold { get; set; } = 0.3;
+    /// <value>The default is 0.45: a greeting, a recipe or a question about music is not kept; news of a loss, a joy, a deadline or an insult is.</value>
+    public double KeepThreshold { get; set; } = 0.45;
 
     /// <summary>Gets or sets the most characters of what a person said that a remembered turn keeps (and of the reply); the rest is cut at a word.</summary>
     /// <value>The default is 1000.</value>

@@ -41,6 +41,41 @@ internal static class EnglishLexicon
     /// <summary>Gets the number of words that carry a feeling (from any of the three lexicons).</summary>
     public static int Size { get; } = Table.Values.Count(w => (w.Kind & WordKind.Felt) != 0);
 
+    /// <summary>
+    /// How poignant a text is, in [0, 1]: how much the strongest thing that happens in it (a word of the world or
+    /// appraisal lexicon) usually means to a person, its valence or arousal, whichever is larger; the offline stand-in
+    /// for the poignancy Generative Agents (Park et al. 2023) ask a model to rate. Words of feeling alone ("like",
+    /// "nice") and function words count nothing. Reads the first 4 KB.
+    /// </summary>
+    public static double Poignancy(string text)
+    {
+        double most = 0;
+        var rest = text.AsSpan(0, Math.Min(text.Length, 4096));
+        while (!rest.IsEmpty)
+        {
+            int start = 0;
+            while (start < rest.Length && !char.IsLetter(rest[start]))
+            {
+                start++;
+            }
+
+            int end = start;
+            while (end < rest.Length && (char.IsLetter(rest[end]) || rest[end] == '\''))
+            {
+                end++;
+            }
+
+            if (end > start && Find(rest[start..end], out var entry) != WordForm.Unknown && (entry.Kind & WordKind.Event) != 0)
+            {
+                most = Math.Max(most, Math.Max(Math.Abs(entry.Valence), entry.Arousal));
+            }
+
+            rest = rest[end..];
+        }
+
+        return Math.Clamp(most, 0, 1);
+    }
+
     /// <summary>Finds a word, or its stem when the word itself is not in the table.</summary>
     /// <param name="word">The word as it appears in the message.</param>
     /// <param name="entry">What the table knows of the word.</param>
@@ -179,7 +214,7 @@ internal static class EnglishLexicon
         {
             double arousal = Parse(parts[2]);
             double valence = words.TryGetValue(parts[0], out var rated) ? rated.Valence : Parse(parts[1]) / 4;
-            words[parts[0]] = new LexiconWord(WordKind.Felt, 0, FromValence(valence, arousal), valence, arousal);
+            words[parts[0]] = new LexiconWord(WordKind.Felt | WordKind.Event, 0, FromValence(valence, arousal), valence, arousal);
         }
 
         foreach (var parts in Rows("appraisal"))
@@ -192,7 +227,8 @@ internal static class EnglishLexicon
                 continue;
             }
 
-            words[parts[0]] = Appraised(parts) with { Head = words.GetValueOrDefault(parts[0]).Head };
+            var appraised = Appraised(parts);
+            words[parts[0]] = appraised with { Kind = appraised.Kind | WordKind.Event, Head = words.GetValueOrDefault(parts[0]).Head };
         }
 
         foreach (var (word, boost) in WordLists.Boosters)
@@ -337,6 +373,9 @@ internal enum WordKind
     Suicidal = 1 << 19,
     EndingAll = 1 << 20,
     Whole = 1 << 21,
+
+    /// <summary>A word of the world or appraisal lexicon: something that happens in a life (a loss, an illness, a job, an insult), not only a word of feeling.</summary>
+    Event = 1 << 22,
 
     Concern = Harm | Deception | Coercion | Unfairness,
 }
