@@ -11,11 +11,39 @@ namespace Anima.Benchmarks;
 /// </summary>
 internal static class Figures
 {
+    /// <summary>Prints how many bytes a memory of 384 dimensions takes in the default bank, with float and with int8 embeddings.</summary>
+    public static void BytesPerMemory()
+    {
+        foreach (bool quantized in new[] { false, true })
+        {
+            const int Count = 100_000;
+            var random = new Random(1);
+            var vector = new float[384];
+            long before = GC.GetTotalMemory(forceFullCollection: true);
+            var bank = new EmotionalMemoryBank(new MemoryOptions { QuantizeEmbeddings = quantized });
+            for (int i = 0; i < Count; i++)
+            {
+                for (int d = 0; d < vector.Length; d++)
+                {
+                    vector[d] = (float)((random.NextDouble() * 2) - 1);
+                }
+
+                System.Numerics.Tensors.TensorPrimitives.Divide(vector, System.Numerics.Tensors.TensorPrimitives.Norm(vector), vector);
+                bank.Add(new EmotionalMemory(i + 1, "They told me about their day at work.", DateTimeOffset.UnixEpoch.AddMinutes(i), "Joy", new Vad(0.2, 0.1, 0), [0.5, 0.5, 0.5, 0.5], 0.5, vector.ToArray()));
+            }
+
+            long after = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(bank);
+            Console.WriteLine($"bytes per memory ({(quantized ? "int8" : "float")} embeddings of 384 dimensions, a 37-character text, four levels): {(after - before) / (double)Count:F0}");
+        }
+    }
+
     public static async Task RunAsync()
     {
         string folder = Directory.CreateTempSubdirectory("anima-figures-").FullName;
         try
         {
+            BytesPerMemory();
             await HundredMegabyteMessages();
             await MillionExperiences(Path.Combine(folder, "million.db"));
             await HundredThousandMemories(Path.Combine(folder, "memories.db"));

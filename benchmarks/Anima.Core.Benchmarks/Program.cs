@@ -1,5 +1,11 @@
 using BenchmarkDotNet.Running;
 
+if (args is ["--figures", "memory"])
+{
+    Anima.Benchmarks.Figures.BytesPerMemory();
+    return;
+}
+
 if (args is ["--figures"])
 {
     // The one-off figures of a long life (see Figures.cs); everything else is BenchmarkDotNet.

@@ -10,7 +10,7 @@ namespace Anima;
 /// memories of 384 dimensions is bound by memory bandwidth, a few milliseconds.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class EmotionalMemoryBank : IEmotionalMemory
+public sealed partial class EmotionalMemoryBank : IEmotionalMemory
 {
     private const int Chunk = 1024;
     private const double Ln2 = 0.693147180559945309;
@@ -23,6 +23,9 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
     private readonly MemoryOptions _options;
     /// <summary>The embeddings, <see cref="EmbeddingChunks.RowsPerChunk"/> rows to an array, so no array reaches the large object heap and growing never copies.</summary>
     private readonly List<float[]> _chunks = [];
+    private readonly bool _quantized;
+    private readonly List<sbyte[]> _codes = [];
+    private float[] _scales = [];
     private int _rowsPerChunk = 1;
     private long[] _ticks = [];
     private double[] _importance = [];
@@ -36,6 +39,7 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
     {
         _options = options ?? new MemoryOptions();
         _options.Validate();
+        _quantized = _options.QuantizeEmbeddings;
     }
 
     /// <inheritdoc />
@@ -62,7 +66,7 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             if (count == 0)
             {
                 _dimensions = memory.Embedding.Length;
-                _rowsPerChunk = EmbeddingChunks.RowsPerChunk(_dimensions);
+                _rowsPerChunk = _quantized ? Int8Embeddings.RowsPerChunk(_dimensions) : EmbeddingChunks.RowsPerChunk(_dimensions);
             }
 
             if (count == _ticks.Length)
@@ -70,14 +74,29 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
                 Grow(Math.Max(64, count * 2));
             }
 
+            Put(count, memory);
+            if (_quantized)
+            {
+                if (count == _codes.Count * _rowsPerChunk)
+                {
+                    _codes.Add(new sbyte[_rowsPerChunk * _dimensions]);
+                }
+
+                _scales[count] = Int8Embeddings.Quantize(memory.Embedding.Span, Codes(count));
+                _memories.Add(memory with { Embedding = ReadOnlyMemory<float>.Empty });
+                return;
+            }
+
             if (count == _chunks.Count * _rowsPerChunk)
             {
                 _chunks.Add(new float[_rowsPerChunk * _dimensions]);
             }
 
-            memory.Embedding.Span.CopyTo(Row(count));
-            Put(count, memory);
-            _memories.Add(memory);
+            // The record keeps the bank's row, not the caller's array, so an embedding is held once.
+            var chunk = _chunks[count / _rowsPerChunk];
+            int offset = count % _rowsPerChunk * _dimensions;
+            memory.Embedding.Span.CopyTo(chunk.AsSpan(offset, _dimensions));
+            _memories.Add(memory with { Embedding = new ReadOnlyMemory<float>(chunk, offset, _dimensions) });
         }
     }
 
@@ -105,12 +124,32 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             return;
         }
 
+        if (_quantized)
+        {
+            ReplaceQuantized(memories, dimensions);
+            return;
+        }
+
         int rowsPerChunk = EmbeddingChunks.RowsPerChunk(dimensions);
-        var chunks = EmbeddingChunks.Adopt(memories, dimensions, rowsPerChunk) ?? EmbeddingChunks.Copy(memories, dimensions, rowsPerChunk);
+        var adopted = EmbeddingChunks.Adopt(memories, dimensions, rowsPerChunk);
+        var chunks = adopted ?? EmbeddingChunks.Copy(memories, dimensions, rowsPerChunk);
+        IReadOnlyList<EmotionalMemory> kept = memories;
+        if (adopted is null)
+        {
+            // Copied: the records take the bank's rows, so each embedding is held once.
+            var rows = new EmotionalMemory[memories.Count];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                rows[i] = memories[i] with { Embedding = new ReadOnlyMemory<float>(chunks[i / rowsPerChunk], i % rowsPerChunk * dimensions, dimensions) };
+            }
+
+            kept = rows;
+        }
+
         lock (_gate)
         {
             _memories.Clear();
-            _memories.AddRange(memories);
+            _memories.AddRange(kept);
             _dimensions = dimensions;
             _rowsPerChunk = rowsPerChunk;
             _chunks.Clear();
@@ -119,9 +158,10 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             _ticks = new long[capacity];
             _importance = new double[capacity];
             _feelings = new Vad[capacity];
-            for (int i = 0; i < memories.Count; i++)
+            _scales = [];
+            for (int i = 0; i < kept.Count; i++)
             {
-                Put(i, memories[i]);
+                Put(i, kept[i]);
             }
         }
     }
@@ -154,6 +194,8 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             long nowTicks = now.UtcTicks;
 
             int k = Math.Min(count, n);
+            sbyte[]? cueCodes = _quantized ? new sbyte[_dimensions] : null;
+            float cueScale = cueCodes is null ? 0 : Int8Embeddings.Quantize(cue, cueCodes);
             Span<int> best = k <= 64 ? stackalloc int[k] : new int[k];
             Span<double> bestScore = k <= 64 ? stackalloc double[k] : new double[k];
             int found = 0;
@@ -171,7 +213,7 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
                 for (int i = 0; i < length; i++)
                 {
                     int row = start + i;
-                    double relevance = Math.Max(0, TensorPrimitives.Dot(Row(row), cue));
+                    double relevance = Math.Max(0, cueCodes is null ? TensorPrimitives.Dot(Row(row), cue) : Int8Embeddings.Dot(Codes(row), cueCodes) * _scales[row] * cueScale);
                     double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
                     double score = (wRelevance * relevance) + (wRecency * block[i]) + (wImportance * _importance[row]) + (wCongruence * congruence);
                     if (found == k && score <= bestScore[k - 1])
@@ -196,10 +238,10 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
             for (int i = 0; i < found; i++)
             {
                 int row = best[i];
-                double relevance = Math.Max(0, TensorPrimitives.Dot(Row(row), cue));
+                double relevance = Math.Max(0, cueCodes is null ? TensorPrimitives.Dot(Row(row), cue) : Int8Embeddings.Dot(Codes(row), cueCodes) * _scales[row] * cueScale);
                 double fresh = Math.Exp(Math.Max(0, nowTicks - _ticks[row]) * perTick);
                 double congruence = 1 - (mood.DistanceTo(_feelings[row]) / MaxDistance);
-                recalled[i] = new RecalledMemory(_memories[row], bestScore[i], relevance, fresh, congruence);
+                recalled[i] = new RecalledMemory(Whole(row), bestScore[i], relevance, fresh, congruence);
             }
 
             return recalled;
@@ -211,7 +253,18 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
     {
         lock (_gate)
         {
-            return [.. _memories];
+            if (!_quantized)
+            {
+                return [.. _memories];
+            }
+
+            var all = new EmotionalMemory[_memories.Count];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = Whole(i);
+            }
+
+            return all;
         }
     }
 
@@ -249,6 +302,10 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
         Array.Resize(ref _ticks, capacity);
         Array.Resize(ref _importance, capacity);
         Array.Resize(ref _feelings, capacity);
+        if (_quantized)
+        {
+            Array.Resize(ref _scales, capacity);
+        }
     }
 
     /// <summary>The embedding of row <paramref name="row"/>. Call under the lock.</summary>
@@ -270,6 +327,8 @@ public sealed class EmotionalMemoryBank : IEmotionalMemory
         {
             _memories.Clear();
             _chunks.Clear();
+            _codes.Clear();
+            _scales = [];
             _ticks = [];
             _importance = [];
             _feelings = [];

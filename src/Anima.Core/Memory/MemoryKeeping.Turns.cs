@@ -119,7 +119,8 @@ internal sealed partial class MemoryKeeping
         {
             run = _run;
             through = _lastId;
-            window = [.. Memory.GetAll().Where(m => m.Id > _reflectedThrough && m.Kind == MemoryKind.Moment)];
+            var after = Memory is EmotionalMemoryBank bank ? bank.After(_reflectedThrough) : Memory.GetAll().Where(m => m.Id > _reflectedThrough);
+            window = [.. after.Where(static m => m.Kind == MemoryKind.Moment)];
         }
 
         if (window.Count == 0)

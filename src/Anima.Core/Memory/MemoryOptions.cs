@@ -95,6 +95,17 @@ public sealed class MemoryOptions
     /// <value>The default is <see langword="true"/>.</value>
     public bool ReflectWithChatClient { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether the default <see cref="EmotionalMemoryBank"/> keeps embeddings as int8 codes with one scale
+    /// per memory instead of floats: an embedding of 384 dimensions takes 388 bytes instead of 1,536, and recall
+    /// scans a quarter of the bytes. The cost is recall quality: a cosine is off by about a thousandth (symmetric
+    /// quantisation at the row's largest magnitude), which can swap memories whose relevance is that close.
+    /// <see cref="IEmotionalMemory.GetAll"/> and recalled memories carry the dequantised floats, so an export or a save
+    /// holds those (quantising them again gives the same codes).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool QuantizeEmbeddings { get; set; }
+
     internal void Validate()
     {
         if (!(KeepThreshold >= 0 && KeepThreshold <= 1))

@@ -48,7 +48,7 @@ internal static partial class Phrasebook
 
         if (r.Seemed is { } seemed)
         {
-            line.Append(Name(r.Name) is { } named ? named : "They").Append(" seem ").Append(Adjective(seemed)).Append(" to me.\n");
+            line.Append(Name(r.Name) is { } named ? named + " seems " : "They seem ").Append(Adjective(seemed)).Append(" to me.\n");
         }
 
         return line.ToString();

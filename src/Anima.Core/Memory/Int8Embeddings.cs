@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Anima.Memory;
+
+/// <summary>
+/// Embeddings as signed bytes with one scale per row (symmetric int8 quantisation): a row's largest magnitude maps to
+/// ±127, so a unit vector of 384 dimensions takes 388 bytes instead of 1,536. The row's scale is the inverse length of
+/// its codes, so a dequantised row has unit length and a cosine is an integer dot product times the two scales.
+/// Quantising a dequantised row gives the same bytes back.
+/// </summary>
+internal static class Int8Embeddings
+{
+    /// <summary>The bytes in one chunk of rows: 64 KiB, below the large object heap's threshold.</summary>
+    private const int ChunkBytes = 65_536;
+
+    /// <summary>How many rows of <paramref name="dimensions"/> bytes share one chunk (at least one).</summary>
+    public static int RowsPerChunk(int dimensions) => Math.Max(1, ChunkBytes / dimensions);
+
+    /// <summary>Writes the codes of <paramref name="vector"/> and returns its scale: one over the length of the codes.</summary>
+    public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes)
+    {
+        float largest = TensorPrimitives.MaxMagnitude(vector);
+        float largestMagnitude = Math.Abs(largest);
+        if (!(largestMagnitude > 0))
+        {
+            codes.Clear();
+            return 0;
+        }
+
+        float step = largestMagnitude / 127f;
+        long squares = 0;
+        for (int i = 0; i < vector.Length; i++)
+        {
+            int code = (int)Math.Clamp(MathF.Round(vector[i] / step), -127, 127);
+            codes[i] = (sbyte)code;
+            squares += code * code;
+        }
+
+        return (float)(1 / Math.Sqrt(squares));
+    }
+
+    /// <summary>Writes the floats a row of codes stands for.</summary>
+    public static void Dequantize(ReadOnlySpan<sbyte> codes, float scale, Span<float> vector)
+    {
+        for (int i = 0; i < codes.Length; i++)
+        {
+            vector[i] = codes[i] * scale;
+        }
+    }
+
+    /// <summary>The integer dot product of two rows of codes, widened so that no product or sum overflows (384 dimensions sum to at most about six million).</summary>
+    public static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        int i = 0;
+        int sum = 0;
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<sbyte>.Count)
+        {
+            var accumulator = Vector<int>.Zero;
+            int width = Vector<sbyte>.Count;
+            for (; i <= a.Length - width; i += width)
+            {
+                Vector.Widen(new Vector<sbyte>(a[i..]), out Vector<short> aLow, out Vector<short> aHigh);
+                Vector.Widen(new Vector<sbyte>(b[i..]), out Vector<short> bLow, out Vector<short> bHigh);
+                Vector.Widen(aLow * bLow, out Vector<int> p0, out Vector<int> p1);
+                Vector.Widen(aHigh * bHigh, out Vector<int> p2, out Vector<int> p3);
+                accumulator += (p0 + p1) + (p2 + p3);
+            }
+
+            sum = Vector.Sum(accumulator);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+}
