@@ -26,10 +26,14 @@ public class ChatTurnBenchmarks
     [Params(10_000)]
     public int Memories { get; set; }
 
+    /// <summary>Gets or sets whether the memories' embeddings are int8 codes (<see cref="MemoryOptions.QuantizeEmbeddings"/>).</summary>
+    [Params(false, true)]
+    public bool Quantized { get; set; }
+
     [GlobalSetup]
     public async Task Setup()
     {
-        _agent = new AnimaCore(new AnimaOptions { Seed = 1 }, new InstantChatClient());
+        _agent = new AnimaCore(new AnimaOptions { Seed = 1, MemoryOptions = new MemoryOptions { QuantizeEmbeddings = Quantized } }, new InstantChatClient());
         for (int i = 0; i < Memories; i++)
         {
             await _agent.RememberAsync(Lives[i % Lives.Length] + " (" + i + ")");

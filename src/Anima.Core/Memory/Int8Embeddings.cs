@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Anima.Memory;
 
@@ -54,7 +57,25 @@ internal static class Int8Embeddings
     {
         int i = 0;
         int sum = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<sbyte>.Count)
+        if (Avx2.IsSupported && a.Length >= Vector256<sbyte>.Count)
+        {
+            // |a| (unsigned) times b with a's sign: adjacent pairs summed to shorts (at most 2·127·127, no saturation),
+            // then pairs of shorts summed to ints.
+            ref sbyte left = ref MemoryMarshal.GetReference(a);
+            ref sbyte right = ref MemoryMarshal.GetReference(b);
+            var ones = Vector256.Create((short)1);
+            var accumulator = Vector256<int>.Zero;
+            for (; i <= a.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
+            {
+                var va = Vector256.LoadUnsafe(ref left, (nuint)i);
+                var vb = Vector256.LoadUnsafe(ref right, (nuint)i);
+                var pairs = Avx2.MultiplyAddAdjacent(Avx2.Abs(va), Avx2.Sign(vb, va));
+                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(pairs, ones));
+            }
+
+            sum = Vector256.Sum(accumulator);
+        }
+        else if (Vector.IsHardwareAccelerated && a.Length >= Vector<sbyte>.Count)
         {
             var accumulator = Vector<int>.Zero;
             int width = Vector<sbyte>.Count;
