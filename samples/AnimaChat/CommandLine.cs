@@ -15,6 +15,8 @@ internal sealed record CommandLine
           --base-url <url>     the endpoint (required for 'compatible'; optional for the others)
           --store <file>       keep the agent in this SQLite file (default: AnimaChat/anima.db in your data folder)
           --no-store           keep nothing; the agent starts afresh and is forgotten on exit
+          --embeddings <name>  hashing (the default, offline, words only) | minilm (all-MiniLM-L6-v2, offline, meaning)
+          --check-recall       check that MiniLM recalls paraphrased moments the hashing generator misses, and exit
           --models             list the recommended models and exit
           --help               show this text
 
@@ -43,6 +45,12 @@ internal sealed record CommandLine
 
     /// <summary>Gets the store file given with <c>--store</c>, if any.</summary>
     public string? Store { get; init; }
+
+    /// <summary>Gets the embedding generator named with <c>--embeddings</c>: <c>hashing</c> (the default) or <c>minilm</c>.</summary>
+    public string Embeddings { get; init; } = "hashing";
+
+    /// <summary>Gets a value indicating whether to run the recall check and exit.</summary>
+    public bool CheckRecall { get; init; }
 
     /// <summary>Gets a value indicating whether <c>--no-store</c> asked to keep nothing.</summary>
     public bool NoStore { get; init; }
@@ -95,6 +103,14 @@ internal sealed record CommandLine
                 case "--base-url": result = result with { BaseUrl = Value(ref i) }; break;
                 case "--store": result = result with { Store = Value(ref i) }; break;
                 case "--no-store": result = result with { NoStore = true }; break;
+                case "--check-recall": result = result with { CheckRecall = true }; break;
+                case "--embeddings":
+                    string embeddings = Value(ref i).ToLowerInvariant();
+                    result = result with
+                    {
+                        Embeddings = embeddings is "hashing" or "minilm" ? embeddings : throw new CommandLineException($"Unknown embeddings '{embeddings}'; use hashing or minilm."),
+                    };
+                    break;
                 default: throw new CommandLineException($"Unknown option '{args[i]}'. Run with --help to see the options.");
             }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AnimaChat;
 using AnimaChat.Demo;
+using AnimaChat.Embeddings;
 using AnimaChat.Providers;
 using AnimaChat.Repl;
 using Anima;
@@ -9,6 +10,7 @@ using Spectre.Console;
 // AnimaChat: talk with an agent that has an inner life, and watch that life move.
 //   dotnet run --project samples/AnimaChat -- --demo      a scripted scene; no key, no input
 //   dotnet run --project samples/AnimaChat                the REPL; offline unless a provider key is set
+//   dotnet run --project samples/AnimaChat -- --embeddings minilm   semantic recall with a real model, offline
 //   dotnet run --project samples/AnimaChat -- --help      every option
 Console.OutputEncoding = Encoding.UTF8;
 
@@ -28,6 +30,12 @@ try
         return Scene.Play(Console.Out);
     }
 
+    if (commandLine.CheckRecall)
+    {
+        using var minilm = new MiniLmEmbeddingGenerator();
+        return await RecallCheck.RunAsync(Console.Out, minilm);
+    }
+
     if (commandLine.ListModels)
     {
         AnsiConsole.Write(StateView.Models(current: null));
@@ -43,7 +51,10 @@ catch (CommandLineException exception)
 }
 
 using var chatClient = ChatClientFactory.Create(choice);
-var agent = new AnimaCore(Character.Options(TimeProvider.System), chatClient);
+using var embeddings = commandLine.Embeddings == "minilm" ? new MiniLmEmbeddingGenerator() : null;
+var options = Character.Options(TimeProvider.System);
+options.Embeddings = embeddings;
+var agent = new AnimaCore(options, chatClient);
 var store = Keeping.Open(commandLine.StorePath(Environment.GetEnvironmentVariable), agent, AnsiConsole.Console);
 var session = new ReplSession(agent, AnsiConsole.Console, choice, TimeProvider.System, store);
 
