@@ -34,6 +34,13 @@ internal static class AnimaComposition
         }
         var memoryOptions = options.MemoryOptions ?? new MemoryOptions();
         memoryOptions.Validate();
+        if (memoryOptions.RememberExperiences && options.Embeddings is not (null or HashingEmbeddingGenerator))
+        {
+            throw new ArgumentException(
+                $"MemoryOptions.RememberExperiences needs the built-in HashingEmbeddingGenerator, for Experience is synchronous; this agent's embedding generator is {options.Embeddings.GetType().Name}. Turn it off, or remember experiences with RememberAsync.",
+                "options.MemoryOptions");
+        }
+
         return memoryOptions;
     }
 

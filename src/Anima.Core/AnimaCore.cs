@@ -98,15 +98,13 @@ public sealed partial class AnimaCore
     /// <returns>The agent's state after the experience.</returns>
     /// <exception cref="ArgumentException"><paramref name="stimulus"/> names a channel the profile does not have; the message names the channel and the value, and the agent is unchanged.</exception>
     /// <exception cref="InvalidOperationException">A custom layer returned a value outside its contract; the agent is unchanged.</exception>
+    /// <remarks>With <see cref="MemoryOptions.RememberExperiences"/>, a message whose moment matters enough is remembered too.</remarks>
     public AnimaState Experience(Stimulus stimulus, string? message = null) =>
-        Commit(stimulus, _pipeline.Hear(stimulus, message), trigger: null);
+        _memory.ConsiderExperience(message, Commit(stimulus, _pipeline.Hear(stimulus, message), trigger: null));
 
-    /// <summary>
-    /// Lets the agent experience the outcome of a tool it used. A failure stings, sets off the
-    /// <see cref="GlandTrigger.ToolFailure"/> glands and adds a tenth to <see cref="AnimaState.Frustration"/>, scaled by
-    /// <see cref="SoulMatrix.FrustrationSensitivity"/>; a success satisfies, sets off the <see cref="GlandTrigger.ToolSuccess"/>
-    /// glands and halves frustration less a twentieth, and after a struggle the <see cref="GlandTrigger.Relief"/> glands answer.
-    /// </summary>
+    /// <summary>Lets the agent experience the outcome of a tool it used. A failure stings, sets off the <see cref="GlandTrigger.ToolFailure"/> glands and adds a tenth
+    /// to <see cref="AnimaState.Frustration"/>, scaled by <see cref="SoulMatrix.FrustrationSensitivity"/>; a success satisfies, sets off the <see cref="GlandTrigger.ToolSuccess"/>
+    /// glands and halves frustration less a twentieth, and after a struggle the <see cref="GlandTrigger.Relief"/> glands answer.</summary>
     /// <param name="succeeded">Whether the tool did what was asked.</param>
     /// <returns>The agent's state after the experience.</returns>
     /// <remarks><see cref="AnimaChatClient"/> calls this for every tool result it sees.</remarks>
@@ -152,6 +150,9 @@ public sealed partial class AnimaCore
 
     /// <summary>Experiences a message the user said: the appraisal, and the profile's <see cref="GlandTrigger.UserMessage"/> glands.</summary>
     internal AnimaState ExperienceUserMessage(Stimulus stimulus, string message) => Commit(stimulus, _pipeline.Hear(stimulus, message), GlandTrigger.UserMessage);
+
+    /// <summary>Experiences what the agent itself said; never remembered as an experience.</summary>
+    internal AnimaState ExperienceOwnWords(string text) => Commit(default, _pipeline.Hear(default, text), trigger: null);
 
     /// <summary>Logs a heartbeat that failed; the heartbeat goes on.</summary>
     internal void LogHeartbeatFailed(Exception exception) => _log.HeartbeatFailed(exception);

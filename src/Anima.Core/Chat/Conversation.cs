@@ -230,7 +230,7 @@ internal sealed partial class Conversation
         string text = response.Text;
         if (!string.IsNullOrWhiteSpace(text))
         {
-            _agent.Experience(default, text);
+            _agent.ExperienceOwnWords(text);
         }
     }
 

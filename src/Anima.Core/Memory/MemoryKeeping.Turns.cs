@@ -102,6 +102,29 @@ internal sealed partial class MemoryKeeping
     }
 
     /// <summary>
+    /// Considers an <see cref="AnimaCore.Experience"/> with a message for memory, when
+    /// <see cref="MemoryOptions.RememberExperiences"/> is on: kept as a moment of no one when its importance (as a
+    /// turn's) reaches <see cref="MemoryOptions.KeepThreshold"/>. Its embedding is made at once, so this needs the
+    /// built-in <see cref="HashingEmbeddingGenerator"/> (checked when the agent is built).
+    /// </summary>
+    /// <returns><paramref name="state"/>, for the caller to return.</returns>
+    public AnimaState ConsiderExperience(string? message, AnimaState state)
+    {
+        if (_options.RememberExperiences && !string.IsNullOrWhiteSpace(message) && _embeddings is HashingEmbeddingGenerator hashing)
+        {
+            double importance = TurnImportance(message, state);
+            if (importance >= _options.KeepThreshold)
+            {
+                string text = Cut(message, _options.MaxRememberedLength);
+                var vector = hashing.Embed(text);
+                Keep(Volatile.Read(ref _run), state, importance, m => m with { Text = text, Embedding = vector });
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>
     /// Reflects on the moments kept since the last reflection: draws a few beliefs (through the chat client when there
     /// is one and <see cref="MemoryOptions.ReflectWithChatClient"/> allows, otherwise or when its answer is unusable
     /// offline) and keeps them as memories of the kind <see cref="MemoryKind.Belief"/>.

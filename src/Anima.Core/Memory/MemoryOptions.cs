@@ -50,6 +50,15 @@ public sealed class MemoryOptions
     public bool RememberTurns { get; set; } = true;
 
     /// <summary>
+    /// Gets or sets whether each <see cref="AnimaCore.Experience"/> that carries a message is considered for memory
+    /// as a chat turn is (without a person or a reply). <see cref="AnimaCore.Experience"/> is synchronous, so this needs
+    /// the built-in <see cref="HashingEmbeddingGenerator"/>; an agent built with it on and another embedding generator
+    /// is refused.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool RememberExperiences { get; set; }
+
+    /// <summary>
     /// Gets or sets the importance a turn must reach to be kept, in [0, 1]: half the importance of
     /// <see cref="AnimaCore.RememberAsync"/> (the salience, prediction error and intensity of the moment the message was
     /// heard), half the poignancy of what was said (how much the strongest event in it — a death, an illness, a new job,

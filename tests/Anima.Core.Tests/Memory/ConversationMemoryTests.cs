@@ -162,4 +162,60 @@ public sealed class ConversationMemoryTests
             build.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Contain(name);
         }
     }
+
+    [Fact]
+    public void Experience_RememberExperiencesOn_KeepsTheMovingMessageAndNotTheSmallTalk()
+    {
+        var agent = new AnimaCore(new AnimaOptions { Seed = 3, MemoryOptions = new MemoryOptions { RememberExperiences = true } });
+
+        agent.Experience(default, "My grandmother is in hospital, they say she may not make it.");
+        agent.Experience(default, "Which colour should I paint the kitchen?");
+
+        agent.Memory.GetAll().Select(m => m.Text).Should().Equal("My grandmother is in hospital, they say she may not make it.");
+    }
+
+    [Fact]
+    public void Experience_RememberExperiencesOff_KeepsNothing()
+    {
+        var agent = new AnimaCore(new AnimaOptions { Seed = 3 });
+
+        agent.Experience(default, "My grandmother is in hospital, they say she may not make it.");
+
+        agent.Memory.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ChatAsync_RememberExperiencesOn_DoesNotRememberTheAgentsOwnReply()
+    {
+        var (agent, client, _) = Create(new MemoryOptions { RememberExperiences = true });
+        client.Reply("I am so sorry your grandmother is in hospital; that must be terrifying.");
+
+        await agent.ChatAsync("My grandmother is in hospital, they say she may not make it.");
+
+        agent.Memory.GetAll().Should().ContainSingle().Which.Reply.Should().StartWith("I am so sorry");
+    }
+
+    [Fact]
+    public void AnimaCore_RememberExperiencesWithAnotherGenerator_IsRefusedByName()
+    {
+        var build = () => new AnimaCore(new AnimaOptions
+        {
+            MemoryOptions = new MemoryOptions { RememberExperiences = true },
+            Embeddings = new HashingEmbeddingGeneratorWrapper(),
+        });
+
+        build.Should().Throw<ArgumentException>().WithMessage("*RememberExperiences*").Which.ParamName.Should().Be("options.MemoryOptions");
+    }
+
+    private sealed class HashingEmbeddingGeneratorWrapper : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private readonly HashingEmbeddingGenerator _inner = new();
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            _inner.GenerateAsync(values, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() => _inner.Dispose();
+    }
 }
