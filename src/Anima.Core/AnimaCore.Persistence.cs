@@ -38,7 +38,7 @@ public sealed partial class AnimaCore
     /// <summary>Reflects now on the moments kept since the last reflection (as turns do on their own past <see cref="MemoryOptions.ReflectionThreshold"/>): draws a few first-person
     /// beliefs through the chat client (<see cref="MemoryOptions.ReflectWithChatClient"/>) or offline, and keeps them as memories of the kind <see cref="MemoryKind.Belief"/>.</summary>
     /// <param name="cancellationToken">Cancels the reflection; nothing is kept then.</param>
-    /// <returns>The beliefs kept; empty when nothing new was kept since the last reflection.</returns>
+    /// <returns>The beliefs kept; empty when nothing new was kept since the last reflection, or a reflection was already under way.</returns>
     public Task<IReadOnlyList<EmotionalMemory>> ReflectAsync(CancellationToken cancellationToken = default) => _conversation.ReflectAsync(ChatClient, cancellationToken);
 
     /// <summary>

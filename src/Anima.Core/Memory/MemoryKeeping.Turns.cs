@@ -23,6 +23,9 @@ internal sealed partial class MemoryKeeping
     /// <summary>The id of the newest memory the last reflection drew on.</summary>
     private long _reflectedThrough;
 
+    /// <summary>One while a reflection is under way: turns of several people may come due at once, and one reflection serves them.</summary>
+    private int _reflecting;
+
     /// <summary>Gets whether the moments kept since the last reflection matter enough to reflect on (<see cref="MemoryOptions.ReflectionThreshold"/>).</summary>
     public bool ReflectionDue
     {
@@ -132,8 +135,25 @@ internal sealed partial class MemoryKeeping
     /// <param name="client">The chat client to ask, or null.</param>
     /// <param name="nameOf">The name of a person the agent knows, by id; null when it knows none.</param>
     /// <param name="cancellationToken">Cancels the reflection; nothing is kept then.</param>
-    /// <returns>The beliefs kept; empty when there was nothing new to reflect on.</returns>
+    /// <returns>The beliefs kept; empty when there was nothing new to reflect on, or another reflection was under way.</returns>
     public async Task<IReadOnlyList<EmotionalMemory>> ReflectAsync(IChatClient? client, Func<string, string?> nameOf, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _reflecting, 1) == 1)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await ReflectOnceAsync(client, nameOf, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _reflecting, 0);
+        }
+    }
+
+    private async Task<IReadOnlyList<EmotionalMemory>> ReflectOnceAsync(IChatClient? client, Func<string, string?> nameOf, CancellationToken cancellationToken)
     {
         long run;
         long through;
