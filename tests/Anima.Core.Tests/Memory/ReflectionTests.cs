@@ -10,6 +10,7 @@ namespace Anima.Tests.Memory;
 public sealed class ReflectionTests
 {
     private static readonly Person Mira = new("mira", "Mira");
+    private static readonly Person Sam = new("sam", "Sam");
 
     private static (AnimaCore Agent, ScriptedChatClient Client, FakeTimeProvider Clock) Create(bool withModel, double threshold = 2)
     {
@@ -23,16 +24,16 @@ public sealed class ReflectionTests
     {
         foreach (string line in new[]
         {
-            "Thank you so much, you are wonderful and kind.",
+            "Thank you for staying with me when my dad was in hospital, you are wonderful.",
             "I have a deadline tomorrow and I'm panicking.",
-            "You always make me feel better, thank you.",
+            "You helped me so much after the funeral, I'm so grateful for you.",
             "Another deadline is coming and I'm scared I'll fail.",
-            "I'm so grateful for you, you are lovely.",
+            "I got the job I wanted, and it's thanks to you! You are lovely.",
             "The deadline moved up and I'm terrified.",
         })
         {
             clock.Advance(TimeSpan.FromHours(5));
-            await agent.ChatAsync(Mira, line);
+            await agent.ChatAsync(line.Contains("deadline", StringComparison.Ordinal) ? Sam : Mira, line);
         }
     }
 

@@ -24,7 +24,7 @@ namespace Anima.Stimuli;
 /// "neighbor". The typographic apostrophe (U+2019) reads as <c>'</c>.
 /// </para>
 /// </remarks>
-internal static class EnglishLexicon
+internal static partial class EnglishLexicon
 {
     /// <summary>The longest word that is looked up; longer runs of letters are not words of the table.</summary>
     public const int MaxWordLength = 48;
@@ -40,41 +40,6 @@ internal static class EnglishLexicon
 
     /// <summary>Gets the number of words that carry a feeling (from any of the three lexicons).</summary>
     public static int Size { get; } = Table.Values.Count(w => (w.Kind & WordKind.Felt) != 0);
-
-    /// <summary>
-    /// How poignant a text is, in [0, 1]: how much the strongest thing that happens in it (a word of the world or
-    /// appraisal lexicon) usually means to a person, its valence or arousal, whichever is larger; the offline stand-in
-    /// for the poignancy Generative Agents (Park et al. 2023) ask a model to rate. Words of feeling alone ("like",
-    /// "nice") and function words count nothing. Reads the first 4 KB.
-    /// </summary>
-    public static double Poignancy(string text)
-    {
-        double most = 0;
-        var rest = text.AsSpan(0, Math.Min(text.Length, 4096));
-        while (!rest.IsEmpty)
-        {
-            int start = 0;
-            while (start < rest.Length && !char.IsLetter(rest[start]))
-            {
-                start++;
-            }
-
-            int end = start;
-            while (end < rest.Length && (char.IsLetter(rest[end]) || rest[end] == '\''))
-            {
-                end++;
-            }
-
-            if (end > start && Find(rest[start..end], out var entry) != WordForm.Unknown && (entry.Kind & WordKind.Event) != 0)
-            {
-                most = Math.Max(most, Math.Max(Math.Abs(entry.Valence), entry.Arousal));
-            }
-
-            rest = rest[end..];
-        }
-
-        return Math.Clamp(most, 0, 1);
-    }
 
     /// <summary>Finds a word, or its stem when the word itself is not in the table.</summary>
     /// <param name="word">The word as it appears in the message.</param>
@@ -214,7 +179,8 @@ internal static class EnglishLexicon
         {
             double arousal = Parse(parts[2]);
             double valence = words.TryGetValue(parts[0], out var rated) ? rated.Valence : Parse(parts[1]) / 4;
-            words[parts[0]] = new LexiconWord(WordKind.Felt | WordKind.Event, 0, FromValence(valence, arousal), valence, arousal);
+            var kind = Math.Max(Math.Abs(valence), arousal) >= EventStrength ? WordKind.Felt | WordKind.Event : WordKind.Felt;
+            words[parts[0]] = new LexiconWord(kind, 0, FromValence(valence, arousal), valence, arousal);
         }
 
         foreach (var parts in Rows("appraisal"))
@@ -228,7 +194,7 @@ internal static class EnglishLexicon
             }
 
             var appraised = Appraised(parts);
-            words[parts[0]] = appraised with { Kind = appraised.Kind | WordKind.Event, Head = words.GetValueOrDefault(parts[0]).Head };
+            words[parts[0]] = appraised with { Kind = IsEvent(appraised.Weights) ? appraised.Kind | WordKind.Event : appraised.Kind, Head = words.GetValueOrDefault(parts[0]).Head };
         }
 
         foreach (var (word, boost) in WordLists.Boosters)
