@@ -74,7 +74,8 @@ internal sealed partial class Conversation
 
     /// <summary>
     /// Considers a kept turn for memory and reflects when enough has mattered since the last reflection. The turn is
-    /// already in the history: a failure here is logged and the turn stands; a cancellation of a reflection surfaces.
+    /// already in the history and its reply is the caller's: a failure or a cancellation here is logged, the turn
+    /// stands, and a reflection that did not finish is still due at the next turn.
     /// </summary>
     private async Task AfterTurnAsync(ChatThread thread, Turn turn, ChatResponse response, IChatClient client, CancellationToken cancellationToken)
     {
@@ -95,7 +96,7 @@ internal sealed partial class Conversation
                 await ReflectAsync(client, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             _log.MemoryFailed(exception);
         }

@@ -130,4 +130,33 @@ public sealed class ReflectionTests
 
         (await agent.ReflectAsync()).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task ChatAsync_ReflectionCancelled_StillReturnsTheReplyAndKeepsTheTurn()
+    {
+        var (agent, client, clock) = Create(withModel: true, threshold: 0.1);
+        using var cancel = new CancellationTokenSource();
+        bool first = true;
+        client.Fallback = messages =>
+        {
+            if (messages[0].Role == ChatRole.System && messages[0].Text.Contains("reflecting", StringComparison.Ordinal) && first)
+            {
+                first = false;
+                cancel.Cancel();
+                throw new OperationCanceledException(cancel.Token);
+            }
+
+            return messages[0].Role == ChatRole.System
+                ? new ChatResponse(new ChatMessage(ChatRole.Assistant, "{\"beliefs\":[{\"subject\":\"person:mira\",\"belief\":\"Mira trusts me with her grief.\"}]}"))
+                : new ChatResponse(new ChatMessage(ChatRole.Assistant, "I am here."));
+        };
+
+        var response = await agent.ChatAsync(Mira, "My dog died and I can't stop crying.", cancellationToken: cancel.Token);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        response.Text.Should().Be("I am here.");
+        agent.People.GetHistory("mira").Should().HaveCount(2);
+        Beliefs(agent).Should().BeEmpty();
+        (await agent.ReflectAsync()).Should().NotBeEmpty("the reflection that did not finish is still due");
+    }
 }
