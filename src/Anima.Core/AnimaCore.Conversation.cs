@@ -67,7 +67,7 @@ public sealed partial class AnimaCore
     /// <remarks>Turns are taken one at a time with <see cref="ChatAsync"/>. The request ends with a short user message that stands for the
     /// silence (many providers cannot answer without one); it is not kept. If the provider fails or the call is cancelled, nothing joins the history.</remarks>
     public Task<ChatResponse> InitiateAsync(ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        _conversation.InitiateAsync(options, cancellationToken);
+        _conversation.InitiateAsync(null, options, cancellationToken);
 
     /// <summary>Gets the conversation, for the chat middleware that carries it through another pipeline.</summary>
     internal Conversation Conversation => _conversation;

@@ -11,25 +11,35 @@ internal sealed partial class Conversation
     public const string SilenceCue = "(Silence. Nobody has said anything for a while.)";
 
     /// <summary>Lets the agent speak first; the reply joins the history and is experienced, the silence cue is not kept.</summary>
-    public async Task<ChatResponse> InitiateAsync(ChatOptions? options, CancellationToken cancellationToken)
+    /// <param name="person">Whom the agent speaks to (their history and how it stands with them), or null for the conversation without a person.</param>
+    /// <param name="options">Options for the request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<ChatResponse> InitiateAsync(Person? person, ChatOptions? options, CancellationToken cancellationToken)
     {
         var client = _agent.ChatClient ?? throw NoChatClient();
-        await _default.Turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var thread = Thread(person);
+        await thread.Turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         var activity = Telemetry.InvokeAgent(_name, "initiate");
         try
         {
             List<ChatMessage> request;
+            StatePromptContext? context = null;
             lock (_gate)
             {
-                request = [.. _default.History];
+                request = [.. thread.History.Select(MessageDefuser.Defuse)];
+                if (person is not null && People.Get(person.Id, _time.GetUtcNow()) is { } known)
+                {
+                    var now = _time.GetUtcNow();
+                    context = new StatePromptContext { Relationship = known, SinceLastSpoke = now > known.LastSpoke ? now - known.LastSpoke : TimeSpan.Zero, RecollectionTokenBudget = _recollectionBudget };
+                }
             }
 
             request.Add(new ChatMessage(ChatRole.User, SilenceCue));
-            var prepared = PrepareOptions(options);
+            var prepared = PrepareOptions(options, context);
             prepared.Instructions = string.Concat(prepared.Instructions, "\n\n", Opening(_agent.State));
             OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false);
-            EndTurn(_default, null, response, Telemetry.Initiatives);
+            EndTurn(thread, null, response, Telemetry.Initiatives);
             return response;
         }
         catch (Exception exception) when (TurnFailed(exception, activity))
@@ -39,7 +49,7 @@ internal sealed partial class Conversation
         finally
         {
             activity?.Dispose();
-            _default.Turns.Release();
+            thread.Turns.Release();
         }
     }
 

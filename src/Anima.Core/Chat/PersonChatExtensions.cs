@@ -37,4 +37,18 @@ public static class PersonChatExtensions
     /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
     public static IAsyncEnumerable<ChatResponseUpdate> ChatStreamingAsync(this AnimaCore agent, Person person, string message, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.ChatStreamingAsync(person ?? throw new ArgumentNullException(nameof(person)), message, null, options, cancellationToken);
+
+    /// <summary>
+    /// Lets the agent speak first to a person, unprompted; otherwise as <see cref="AnimaCore.InitiateAsync"/>. The request carries the history with
+    /// them and how the agent stands with them (and how long it has been since they spoke), and the reply joins their history.
+    /// </summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="person">Whom the agent speaks to.</param>
+    /// <param name="options">Options for the request; they are copied, never changed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The provider's response: what the agent said.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agent"/> or <paramref name="person"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The agent was built without a chat client.</exception>
+    public static Task<ChatResponse> InitiateAsync(this AnimaCore agent, Person person, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        (agent ?? throw new ArgumentNullException(nameof(agent))).Conversation.InitiateAsync(person ?? throw new ArgumentNullException(nameof(person)), options, cancellationToken);
 }

@@ -172,4 +172,21 @@ public sealed class PeopleTests
         agent.Invoking(a => a.ImportState(json)).Should().Throw<InvalidDataException>().WithMessage("*trust*");
         agent.ExportState().Should().Be(before);
     }
+
+    [Fact]
+    public async Task InitiateAsync_ToAPerson_CarriesTheBondAndJoinsTheirHistory()
+    {
+        var (agent, client, clock) = Create();
+        await agent.ChatAsync(Mira, "Thank you so much, you are wonderful.");
+        clock.Advance(TimeSpan.FromDays(3));
+        client.Reply("Mira, I have been thinking of you. How are you?");
+
+        await agent.InitiateAsync(Mira);
+
+        string block = client.Requests[^1].Options!.Instructions!;
+        block.Should().Contain("Mira").And.Contain("It has been a while since we last spoke.");
+        agent.People.GetHistory("mira").Should().HaveCount(3);
+        agent.People.GetHistory("mira")[^1].Text.Should().Be("Mira, I have been thinking of you. How are you?");
+        agent.History.Should().BeEmpty();
+    }
 }
