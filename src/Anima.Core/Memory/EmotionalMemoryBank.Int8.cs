@@ -52,24 +52,7 @@ public sealed partial class EmotionalMemoryBank
             kept.Add(memories[i] with { Embedding = ReadOnlyMemory<float>.Empty });
         }
 
-        lock (_gate)
-        {
-            _memories.Clear();
-            _memories.AddRange(kept);
-            _dimensions = dimensions;
-            _rowsPerChunk = rowsPerChunk;
-            _chunks.Clear();
-            _codes.Clear();
-            _codes.AddRange(codes);
-            _scales = scales;
-            _ticks = new long[capacity];
-            _importance = new double[capacity];
-            _feelings = new Vad[capacity];
-            for (int i = 0; i < kept.Count; i++)
-            {
-                Put(i, kept[i]);
-            }
-        }
+        Install(kept, dimensions, rowsPerChunk, [], codes, scales);
     }
 
     /// <summary>The int8 codes of row <paramref name="row"/>. Call under the lock.</summary>

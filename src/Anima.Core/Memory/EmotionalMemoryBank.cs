@@ -146,24 +146,7 @@ public sealed partial class EmotionalMemoryBank : IEmotionalMemory
             kept = rows;
         }
 
-        lock (_gate)
-        {
-            _memories.Clear();
-            _memories.AddRange(kept);
-            _dimensions = dimensions;
-            _rowsPerChunk = rowsPerChunk;
-            _chunks.Clear();
-            _chunks.AddRange(chunks);
-            int capacity = Math.Max(64, memories.Count);
-            _ticks = new long[capacity];
-            _importance = new double[capacity];
-            _feelings = new Vad[capacity];
-            _scales = [];
-            for (int i = 0; i < kept.Count; i++)
-            {
-                Put(i, kept[i]);
-            }
-        }
+        Install(kept, dimensions, rowsPerChunk, chunks, [], []);
     }
 
     /// <inheritdoc />
@@ -292,6 +275,31 @@ public sealed partial class EmotionalMemoryBank : IEmotionalMemory
         if (memory.Embedding.Length != dimensions)
         {
             throw new ArgumentException($"The embedding of memory {memory.Id} has {memory.Embedding.Length} dimensions; this bank's have {dimensions}.", parameter);
+        }
+    }
+
+    /// <summary>Replaces everything the bank holds with checked memories and their rows, float or int8 (the other list empty; int8 scales sized as the columns), in one step under the lock.</summary>
+    private void Install(IReadOnlyList<EmotionalMemory> kept, int dimensions, int rowsPerChunk, List<float[]> chunks, List<sbyte[]> codes, float[] scales)
+    {
+        int capacity = Math.Max(64, kept.Count);
+        lock (_gate)
+        {
+            _memories.Clear();
+            _memories.AddRange(kept);
+            _dimensions = dimensions;
+            _rowsPerChunk = rowsPerChunk;
+            _chunks.Clear();
+            _chunks.AddRange(chunks);
+            _codes.Clear();
+            _codes.AddRange(codes);
+            _scales = scales;
+            _ticks = new long[capacity];
+            _importance = new double[capacity];
+            _feelings = new Vad[capacity];
+            for (int i = 0; i < kept.Count; i++)
+            {
+                Put(i, kept[i]);
+            }
         }
     }
 
