@@ -183,11 +183,11 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
         return View(state);
     }
 
-    public Task<AnimaStateView> GetStateAsync() => Task.FromResult(View(_agent.State));
+    public Task<AnimaStateView> GetStateAsync() => Task.FromResult(View(Sound.State));
 
-    public Task<string> GetStatePromptAsync() => Task.FromResult(_agent.GetStatePrompt());
+    public Task<string> GetStatePromptAsync() => Task.FromResult(Sound.GetStatePrompt());
 
-    public Task<string> ExportAsync() => Task.FromResult(_agent.ExportState());
+    public Task<string> ExportAsync() => Task.FromResult(Sound.ExportState());
 
     public async Task ImportAsync(string document)
     {
@@ -197,10 +197,10 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
         await CommitAsync();
     }
 
-    public Task<AnimaGrowth> GetGrowthAsync() => Task.FromResult(AnimaGrowth.From(_agent.GetGrowthReport()));
+    public Task<AnimaGrowth> GetGrowthAsync() => Task.FromResult(AnimaGrowth.From(Sound.GetGrowthReport()));
 
     public Task<ImmutableArray<Relationship>> GetRelationshipsAsync() =>
-        Task.FromResult(_agent.People.GetAll().OrderByDescending(r => r.Warmth).ThenBy(r => r.PersonId, StringComparer.Ordinal).ToImmutableArray());
+        Task.FromResult(Sound.People.GetAll().OrderByDescending(r => r.Warmth).ThenBy(r => r.PersonId, StringComparer.Ordinal).ToImmutableArray());
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -304,6 +304,16 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
         if (_broken)
         {
             throw new InvalidOperationException($"Agent '{_id}' could not save its last change; this activation is being dropped so that the next call finds the agent as it was last saved. Retry the call.");
+        }
+    }
+
+    /// <summary>The agent, for a read: a broken activation answers no reads either, since it holds what was never saved.</summary>
+    private AnimaCore Sound
+    {
+        get
+        {
+            EnsureSound();
+            return _agent;
         }
     }
 

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Anima.Orleans.Tests.Support;
+
+/// <summary>
+/// An in-process cluster of three silos hosting agent grains, saved in one SQLite Anima store that all silos share (as
+/// the silos of one machine would), with memory streams and in-memory reminders. Agents live on a clock the test moves.
+/// </summary>
+public class AnimaClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Epoch);
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"anima-cluster-{Guid.NewGuid():N}.db");
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The agents' heartbeat; none by default, so nothing moves an agent but the test.</summary>
+    protected virtual TimeSpan? Heartbeat => null;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddAnima(options =>
+            {
+                options.HeartbeatPeriod = Heartbeat;
+                options.ConfigureAgent = (_, _, agent) =>
+                {
+                    agent.TimeProvider = Clock;
+                    agent.Profile = ChannelProfile.Hormonal;
+                };
+                options.ChatClient = (_, id) => new LineChatClient(id);
+            });
+            silo.AddAnimaStoreGrainStorage("anima", _ => new SqliteAnimaStore(DatabasePath));
+            silo.AddMemoryStreams("anima");
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams("anima"));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (string file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same cluster with a heartbeat every two seconds (Orleans' minimum lowered to one), for reminders.</summary>
+public sealed class HeartbeatClusterFixture : AnimaClusterFixture
+{
+    protected override TimeSpan? Heartbeat => TimeSpan.FromSeconds(2);
+}
