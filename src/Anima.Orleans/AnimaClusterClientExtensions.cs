@@ -28,7 +28,7 @@ public static class AnimaClusterClientExtensions
     /// <returns>The subscription; unsubscribe through it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="onInitiative"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> or <paramref name="streamProvider"/> is null, empty or white space.</exception>
-    public static Task<StreamSubscriptionHandle<AnimaInitiative>> SubscribeToInitiativeAsync(this IClusterClient client, string agentId, Func<AnimaInitiative, Task> onInitiative, string streamProvider = AnimaGrainOptions.DefaultProviderName)
+    public static Task<StreamSubscriptionHandle<AnimaInitiative>> SubscribeToInitiativeAsync(this IClusterClient client, string agentId, Func<AnimaInitiative, Task> onInitiative, string streamProvider = AnimaGrainOptions.DefaultStreamProviderName)
     {
         ArgumentNullException.ThrowIfNull(onInitiative);
         return Stream<AnimaInitiative>(client, AnimaStreams.InitiativeOf(Check(agentId)), streamProvider).SubscribeAsync((item, _) => onInitiative(item));
@@ -42,7 +42,7 @@ public static class AnimaClusterClientExtensions
     /// <returns>The subscription; unsubscribe through it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="onEvent"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> or <paramref name="streamProvider"/> is null, empty or white space.</exception>
-    public static Task<StreamSubscriptionHandle<AnimaEvent>> SubscribeToEventsAsync(this IClusterClient client, string agentId, Func<AnimaEvent, Task> onEvent, string streamProvider = AnimaGrainOptions.DefaultProviderName)
+    public static Task<StreamSubscriptionHandle<AnimaEvent>> SubscribeToEventsAsync(this IClusterClient client, string agentId, Func<AnimaEvent, Task> onEvent, string streamProvider = AnimaGrainOptions.DefaultStreamProviderName)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
         return Stream<AnimaEvent>(client, AnimaStreams.EventsOf(Check(agentId)), streamProvider).SubscribeAsync((item, _) => onEvent(item));

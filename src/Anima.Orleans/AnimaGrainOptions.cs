@@ -6,20 +6,33 @@ namespace Anima.Orleans;
 /// <remarks>Checked when the silo starts: a bad value, or a storage or stream provider that is named but not registered, stops the start with a message that names it.</remarks>
 public sealed class AnimaGrainOptions
 {
-    /// <summary>The default of <see cref="StorageName"/> and <see cref="StreamProvider"/>.</summary>
-    public const string DefaultProviderName = "anima";
+    /// <summary>The default of <see cref="StorageName"/>.</summary>
+    public const string DefaultStorageName = "anima";
+
+    /// <summary>
+    /// The default of <see cref="StreamProvider"/>. It differs from <see cref="DefaultStorageName"/> on purpose: Orleans'
+    /// stream pub-sub keeps its own state in the grain storage named like the stream provider when there is one, and an
+    /// Anima store keeps agents only.
+    /// </summary>
+    public const string DefaultStreamProviderName = "anima-streams";
 
     /// <summary>Gets or sets the name of the grain storage provider agents are saved in: any provider the host registers (<c>AddMemoryGrainStorage</c>, a database, a cloud table) or an Anima store (<c>AddAnimaStoreGrainStorage</c>).</summary>
-    /// <value>The default value is <see cref="DefaultProviderName"/>.</value>
-    public string StorageName { get; set; } = DefaultProviderName;
+    /// <value>The default value is <see cref="DefaultStorageName"/>.</value>
+    public string StorageName { get; set; } = DefaultStorageName;
 
     /// <summary>Gets or sets the name of the stream provider agents publish their initiative and events on (<see cref="AnimaStreams"/>), or <see langword="null"/> to publish nothing.</summary>
-    /// <value>The default value is <see cref="DefaultProviderName"/>.</value>
-    public string? StreamProvider { get; set; } = DefaultProviderName;
+    /// <value>The default value is <see cref="DefaultStreamProviderName"/>.</value>
+    public string? StreamProvider { get; set; } = DefaultStreamProviderName;
 
-    /// <summary>Gets or sets whether every journal event is published on the agent's <see cref="AnimaStreams.Events"/> stream (initiative is published regardless).</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool PublishEvents { get; set; } = true;
+    /// <summary>
+    /// Gets or sets whether every journal event is published on the agent's <see cref="AnimaStreams.Events"/> stream
+    /// (initiative is published regardless). Off by default because it is not free: each agent becomes a producer of a
+    /// stream of its own, which the provider registers and, when the grain is deactivated, unregisters; with memory
+    /// streams a silo holding a thousand such agents took about a minute to shut down, against under a second without.
+    /// Turn it on for the agents someone watches, or read events from the store (<see cref="IAnimaStore.ReadEventsAsync"/>).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool PublishEvents { get; set; }
 
     /// <summary>
     /// Gets or sets the period of each agent's heartbeat reminder, or <see langword="null"/> for none. A reminder wakes a

@@ -25,6 +25,9 @@ public class AnimaClusterFixture : IAsyncLifetime
     /// <summary>The agents' heartbeat; none by default, so nothing moves an agent but the test.</summary>
     protected virtual TimeSpan? Heartbeat => null;
 
+    /// <summary>Whether agents publish their events; not by default (see <see cref="AnimaGrainOptions.PublishEvents"/>).</summary>
+    protected virtual bool PublishEvents => false;
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
@@ -33,6 +36,7 @@ public class AnimaClusterFixture : IAsyncLifetime
             silo.AddAnima(options =>
             {
                 options.HeartbeatPeriod = Heartbeat;
+                options.PublishEvents = PublishEvents;
                 options.ConfigureAgent = (_, _, agent) =>
                 {
                     agent.TimeProvider = Clock;
@@ -41,12 +45,12 @@ public class AnimaClusterFixture : IAsyncLifetime
                 options.ChatClient = (_, id) => new LineChatClient(id);
             });
             silo.AddAnimaStoreGrainStorage("anima", _ => new SqliteAnimaStore(DatabasePath));
-            silo.AddMemoryStreams("anima");
+            silo.AddMemoryStreams(AnimaGrainOptions.DefaultStreamProviderName);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams("anima"));
+        builder.ConfigureClient(client => client.AddMemoryStreams(AnimaGrainOptions.DefaultStreamProviderName));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -64,8 +68,10 @@ public class AnimaClusterFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The same cluster with a heartbeat every two seconds (Orleans' minimum lowered to one), for reminders.</summary>
+/// <summary>The same cluster with a heartbeat every two seconds (Orleans' minimum lowered to one) and events published.</summary>
 public sealed class HeartbeatClusterFixture : AnimaClusterFixture
 {
     protected override TimeSpan? Heartbeat => TimeSpan.FromSeconds(2);
+
+    protected override bool PublishEvents => true;
 }
