@@ -37,7 +37,8 @@ internal static class Figures
             }
 
             long after = Heap();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{agents} active agents (hormonal, three experiences each): {(after - before) / (double)agents / 1024:0.0} KiB of managed heap per agent"));
+            int document = System.Text.Encoding.UTF8.GetByteCount(await cluster.Client.GetAnima($"{prefix}-0").ExportAsync());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{agents} active agents (hormonal, three experiences each): {(after - before) / (double)agents / 1024:0.0} KiB of managed heap per agent; its saved document {document / 1024.0:0.0} KiB"));
         }
     }
 
