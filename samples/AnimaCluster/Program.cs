@@ -30,7 +30,7 @@ IHost Silo(int n)
         silo.UseLocalhostClustering(siloPort: 11111 + n, gatewayPort: 30000 + n, primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, 11111));
         silo.AddAnima(options =>
         {
-            options.HeartbeatPeriod = TimeSpan.FromSeconds(2);
+            options.HeartbeatPeriod = TimeSpan.FromSeconds(1);
             options.ConfigureAgent = (_, id, agent) =>
             {
                 agent.TimeProvider = clock;

@@ -1,11 +1,20 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using Orleans.Streams;
 
 namespace Anima.Orleans;
+
+/// <summary>What agent grains log, with event ids of their own.</summary>
+internal static partial class AnimaGrainLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Agent {AgentId} wanted to speak first ({Need}) but its chat client failed; the initiative is published without words.")]
+    public static partial void InitiativeFailed(ILogger logger, string agentId, Need need, Exception exception);
+}
 
 /// <summary>The grain behind <see cref="IAnimaGrain"/>: one agent, saved through grain storage, woken by its reminder.</summary>
 internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
@@ -17,6 +26,7 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
     internal const string HeartbeatReminder = "anima-heartbeat";
 
     private readonly AnimaAgentFactory _factory;
+    private readonly ILogger<AnimaGrain> _logger;
     private readonly ConcurrentQueue<AnimaEvent> _raised = new();
     private GrainState<AnimaGrainState> _saved = null!;
     private IGrainStorage _storage = null!;
@@ -27,7 +37,7 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
     private int _unsaved;
     private bool _broken;
 
-    public AnimaGrain(AnimaAgentFactory factory) => _factory = factory;
+    public AnimaGrain(AnimaAgentFactory factory, ILogger<AnimaGrain> logger) => (_factory, _logger) = (factory, logger);
 
     private AnimaGrainOptions Options => _factory.Options;
 
@@ -212,18 +222,36 @@ internal sealed class AnimaGrain : Grain, IAnimaGrain, IRemindable
         int before = _raised.Count;
         _agent.Heartbeat();
         var desire = _raised.Skip(before).OfType<DesireArisenEvent>().MaxBy(d => d.Strength);
-        string? message = null;
-        string? personId = null;
-        if (desire is not null && Options.SpeakOnDesire && _agent.ChatClient is not null)
+        await CommitAsync(); // the beat is kept whatever follows
+        if (desire is null)
         {
-            var last = _agent.People.GetAll().MaxBy(r => r.LastSpoke);
-            personId = last?.PersonId;
-            var response = last is null ? await _agent.InitiateAsync() : await _agent.InitiateAsync(new Person(last.PersonId, last.Name));
-            message = response.Text;
+            return;
         }
 
-        await CommitAsync();
-        if (desire is not null && _initiative is not null)
+        string? message = null;
+        string? personId = null;
+        if (Options.SpeakOnDesire && _agent.ChatClient is not null)
+        {
+            var last = _agent.People.GetAll().MaxBy(r => r.LastSpoke);
+            ChatResponse? response = null;
+            try
+            {
+                response = last is null ? await _agent.InitiateAsync() : await _agent.InitiateAsync(new Person(last.PersonId, last.Name));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The desire is real even when the model is not reachable: the host still hears of it, with no words.
+                AnimaGrainLog.InitiativeFailed(_logger, _id, desire.Need, e);
+            }
+
+            if (response is not null)
+            {
+                (message, personId) = (response.Text, last?.PersonId);
+                await CommitAsync();
+            }
+        }
+
+        if (_initiative is not null)
         {
             await _initiative.OnNextAsync(new AnimaInitiative
             {

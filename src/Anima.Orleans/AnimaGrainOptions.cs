@@ -39,6 +39,11 @@ public sealed class AnimaGrainOptions
     /// deactivated agent, so it still grows lonely and can speak first; it must be at least Orleans' minimum reminder
     /// period (one minute unless the host lowers <c>ReminderOptions.MinimumReminderPeriod</c>) and needs a reminder service.
     /// </summary>
+    /// <remarks>
+    /// A desire's pressure moves a tenth of the way toward its drive on each experience or beat (so a passing jolt is not
+    /// a desire), which means an agent reaches out about seven beats after its longing has grown strong: with the default
+    /// period, some seven hours after it has grown lonely.
+    /// </remarks>
     /// <value>The default value is one hour: at a million agents, about 280 activations a second across the cluster.</value>
     public TimeSpan? HeartbeatPeriod { get; set; } = TimeSpan.FromHours(1);
 

@@ -41,6 +41,31 @@ public sealed class HeartbeatTests(HeartbeatClusterFixture fixture) : IClassFixt
         await subscription.UnsubscribeAsync();
     }
 
+    [Theory]
+    [InlineData("voiceless")]
+    [InlineData("hoarse")]
+    public async Task AnAgentThatCannotSpeak_StillMakesItsDesireKnown_WithoutWords(string agentId)
+    {
+        var grain = Client.GetAnima(agentId);
+        await grain.ExperienceAsync(new Stimulus { Cohesion = 0.5 }, "Nice to see you.");
+        var arrived = new TaskCompletionSource<AnimaInitiative>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = await Client.SubscribeToInitiativeAsync(agentId, initiative =>
+        {
+            arrived.TrySetResult(initiative);
+            return Task.CompletedTask;
+        });
+
+        await fixture.Cluster.DeactivateAsync(grain);
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+
+        var initiative = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        initiative.Need.Should().Be(Need.Connection);
+        initiative.Message.Should().BeNull("there was no voice to say it with");
+        initiative.PersonId.Should().BeNull();
+        (await grain.GetStateAsync()).Timestamp.Should().BeOnOrAfter(AnimaClusterFixture.Epoch.AddDays(1), "the beat itself was kept");
+        await subscription.UnsubscribeAsync();
+    }
+
     [Fact]
     public async Task Events_ArePublishedOnTheAgentsStream_InTheAgentsOrder()
     {

@@ -42,7 +42,10 @@ public class AnimaClusterFixture : IAsyncLifetime
                     agent.TimeProvider = Clock;
                     agent.Profile = ChannelProfile.Hormonal;
                 };
-                options.ChatClient = (_, id) => new LineChatClient(id);
+                // "voiceless-…" agents have no chat client; "hoarse-…" agents have one that always fails.
+                options.ChatClient = (_, id) => id.StartsWith("voiceless", StringComparison.Ordinal) ? null
+                    : id.StartsWith("hoarse", StringComparison.Ordinal) ? new LineChatClient(id) { Fails = true }
+                    : new LineChatClient(id);
             });
             silo.AddAnimaStoreGrainStorage("anima", _ => new SqliteAnimaStore(DatabasePath));
             silo.AddMemoryStreams(AnimaGrainOptions.DefaultStreamProviderName);
@@ -53,6 +56,7 @@ public class AnimaClusterFixture : IAsyncLifetime
         builder.ConfigureClient(client => client.AddMemoryStreams(AnimaGrainOptions.DefaultStreamProviderName));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        await Cluster.WaitForLivenessToStabilizeAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -68,10 +72,10 @@ public class AnimaClusterFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The same cluster with a heartbeat every two seconds (Orleans' minimum lowered to one) and events published.</summary>
+/// <summary>The same cluster with a heartbeat every second (Orleans' minimum lowered to one) and events published.</summary>
 public sealed class HeartbeatClusterFixture : AnimaClusterFixture
 {
-    protected override TimeSpan? Heartbeat => TimeSpan.FromSeconds(2);
+    protected override TimeSpan? Heartbeat => TimeSpan.FromSeconds(1);
 
     protected override bool PublishEvents => true;
 }

@@ -19,6 +19,9 @@ internal sealed class LineChatClient(string agentId) : IChatClient
 
     private int _replies;
 
+    /// <summary>Gets a value indicating whether every request fails, as an unreachable provider's would.</summary>
+    public bool Fails { get; init; }
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -44,6 +47,11 @@ internal sealed class LineChatClient(string agentId) : IChatClient
 
     private string Next()
     {
+        if (Fails)
+        {
+            throw new HttpRequestException("The test's provider is unreachable.");
+        }
+
         int n = Interlocked.Increment(ref _replies);
         return $"{Lines[(n - 1) % Lines.Length]} ({agentId} #{n})";
     }
