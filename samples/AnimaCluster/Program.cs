@@ -110,7 +110,7 @@ while (initiatives.Count < cast.Count && DateTime.UtcNow < deadline)
 foreach (var (id, initiative) in initiatives.OrderBy(p => p.Key, StringComparer.Ordinal))
 {
     string to = initiative.PersonId is { } person ? cast.TryGetValue(person, out var them) ? them.Name : "Sam" : "no one in particular";
-    Console.WriteLine($"  {cast[id].Name}'s reminder wakes the grain: \"{initiative.Desire}\" She writes to {to}: {initiative.Message}");
+    Console.WriteLine($"  {cast[id].Name}'s reminder wakes the grain: \"{initiative.Desire}\" {cast[id].Name} writes to {to}: {initiative.Message}");
 }
 
 Console.WriteLine();
