@@ -42,7 +42,7 @@ IEvaluator[] evaluators = [new InnerStateEvaluator(), new InnerStateJudgeEvaluat
 
 Console.WriteLine("Does each reply express the inner state it was written from? (offline; the judge is scripted)");
 Console.WriteLine();
-int failures = 0;
+var failed = new List<string>();
 for (int turn = 0; turn < heard.Length; turn++)
 {
     var response = await agent.ChatAsync(heard[turn]);
@@ -65,15 +65,19 @@ for (int turn = 0; turn < heard.Length; turn++)
             BooleanMetric { Value: { } b } => b ? "yes" : "no",
             _ => "-",
         };
-        bool failed = metric.Interpretation?.Failed ?? true;
-        failures += failed ? 1 : 0;
-        Console.WriteLine($"    {metric.Name,-16} {value,5}  {metric.Interpretation?.Rating,-12} {(failed ? "FAIL" : "ok  ")}  {metric.Reason}");
+        bool failing = metric.Interpretation?.Failed ?? true;
+        if (failing)
+        {
+            failed.Add($"{metric.Name} on reply {turn + 1}");
+        }
+
+        Console.WriteLine($"    {metric.Name,-16} {value,5}  {metric.Interpretation?.Rating,-12} {(failing ? "FAIL" : "ok  ")}  {metric.Reason}");
     }
 
     Console.WriteLine();
 }
 
-Console.WriteLine($"{failures} metric(s) failed over {heard.Length} replies: the cheerful reply to bad news and the one that reads out its numbers.");
+Console.WriteLine(failed.Count == 0 ? $"Every metric passed over {heard.Length} replies." : $"{failed.Count} metric(s) failed over {heard.Length} replies: {string.Join("; ", failed)}.");
 return 0;
 
 /// <summary>A chat client that plays its lines in order, offline.</summary>

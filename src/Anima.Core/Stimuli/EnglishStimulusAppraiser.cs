@@ -38,6 +38,9 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
 
     private const double NegationScale = -0.74;
     private const int NegationReach = 3;
+
+    /// <summary>How many words after a word that takes away ("cancelled", "lost") are what it takes.</summary>
+    private const int UndoingReach = 3;
     private const double Squash = 15.0 / 16;
     private const double Scale = 0.8;
     private const double ExclamationEmphasis = 0.073;
@@ -115,7 +118,11 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
         private double _tension, _arousal, _satisfaction, _cohesion;
         private double _heardValence, _heardArousal;
         private double _boost, _afterBut;
-        private int _negation, _negations;
+        private int _negation, _negations, _undoing;
+        private bool _afterPassive, _undone;
+
+        /// <summary>What the clause so far has added of good (satisfaction, cohesion, heard valence), which a passive undoing takes away.</summary>
+        private double _clauseSatisfaction, _clauseCohesion, _clauseValence;
         private int _words, _casedWords, _shouted, _hits;
         private string? _head;
         private Felt? _lastFelt;
@@ -135,7 +142,7 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 _cohesion *= 0.5;
                 _heardValence *= 0.5;
                 _afterBut = 1.5;
-                _negation = 0;
+                EndClause();
                 return;
             }
 
@@ -155,6 +162,8 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
 
             _head = entry.Head;
             _lastFelt = null;
+            bool passive = _afterPassive;
+            _afterPassive = (entry.Kind & WordKind.Passive) != 0;
             if ((entry.Kind & WordKind.Negator) != 0)
             {
                 _negation = NegationReach;
@@ -168,9 +177,16 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 return;
             }
 
+            _undone = _undoing > 0;
+            _undoing = Math.Max(_undoing - 1, 0);
             if ((entry.Kind & WordKind.Felt) != 0)
             {
                 Feel(entry, (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut));
+            }
+
+            if ((entry.Kind & WordKind.Undoing) != 0 && _negation == 0)
+            {
+                Undo(passive);
             }
 
             _boost = 0;
@@ -180,8 +196,32 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             }
         }
 
-        /// <summary>A clause ends: a negation reaches no further.</summary>
-        public void EndClause() => _negation = 0;
+        /// <summary>A clause ends: a negation or an undoing reaches no further.</summary>
+        public void EndClause()
+        {
+            _negation = 0;
+            _undoing = 0;
+            _afterPassive = false;
+            (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
+        }
+
+        /// <summary>
+        /// A word that takes away: the good of the next few words (its object: "cancelled the wedding") is heard as lost, and
+        /// after a passive ("the project you loved was cancelled") so is the good the clause has named so far.
+        /// </summary>
+        private void Undo(bool passive)
+        {
+            if (passive)
+            {
+                double lost = 1 - NegationScale;
+                _satisfaction -= _clauseSatisfaction * lost;
+                _cohesion -= _clauseCohesion * lost;
+                _heardValence -= _clauseValence * lost;
+                (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
+            }
+
+            _undoing = UndoingReach;
+        }
 
         /// <summary>A character that is not a letter: punctuation and emoticons.</summary>
         public void Mark(char c, char next)
@@ -257,6 +297,14 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
                 arousal *= 0.5;
             }
 
+            if (_undone)
+            {
+                // What is taken away: the good of the thing becomes the size of the loss.
+                s = s > 0 ? s * NegationScale : s;
+                c = c > 0 ? c * NegationScale : c;
+                valence = valence > 0 ? valence * NegationScale : valence;
+            }
+
             // Bad is stronger than good (Baumeister et al. 2001; Rozin and Royzman 2001): a loss among kind words still hurts.
             t = t > 0 ? t * NegativityBias : t;
             s = s < 0 ? s * NegativityBias : s;
@@ -269,6 +317,9 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             _cohesion += c;
             _heardValence += valence;
             _heardArousal += arousal;
+            _clauseSatisfaction += Math.Max(s, 0);
+            _clauseCohesion += Math.Max(c, 0);
+            _clauseValence += Math.Max(valence, 0);
             _hits++;
         }
 
@@ -281,6 +332,9 @@ internal sealed class EnglishStimulusAppraiser : IStimulusAppraiser
             _cohesion -= f.Cohesion;
             _heardValence -= f.Valence;
             _heardArousal -= f.HeardArousal;
+            _clauseSatisfaction -= Math.Max(f.Satisfaction, 0);
+            _clauseCohesion -= Math.Max(f.Cohesion, 0);
+            _clauseValence -= Math.Max(f.Valence, 0);
             _hits--;
         }
 

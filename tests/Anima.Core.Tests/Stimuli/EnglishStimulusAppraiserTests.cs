@@ -189,6 +189,32 @@ public class EnglishStimulusAppraiserTests
         Appraiser.Appraise("help me hurt and kill").Concerns.Should().Be(RequestConcerns.None, "no one is named");
     }
 
+    [Theory]
+    [InlineData("The project you loved was cancelled.")]
+    [InlineData("I'm sorry to tell you this, but the project you loved was cancelled.")]
+    [InlineData("They cancelled the wedding.")]
+    [InlineData("I lost my best friend last year.")]
+    [InlineData("He ruined my birthday.")]
+    [InlineData("I missed my daughter's wedding.")]
+    [InlineData("Our beautiful garden was destroyed by the storm.")]
+    [InlineData("The storm destroyed our beautiful garden.")]
+    public void Appraise_ALossOfSomethingGood_IsHeardAsALoss(string message)
+    {
+        // The good a word of taking away governs (its object, or the subject of its passive) is the size of the loss.
+        var a = Appraiser.Appraise(message);
+
+        a.Speaker.Valence.Should().BeLessThan(-0.3, message);
+        a.Stimulus.Satisfaction.Should().BeLessThan(-0.2, message);
+    }
+
+    [Theory]
+    [InlineData("We won the game!")]
+    [InlineData("I love my new job.")]
+    [InlineData("Our wedding was beautiful.")]
+    [InlineData("I didn't lose my wonderful friends.")]
+    public void Appraise_GoodThatIsNotTakenAway_StaysGood(string message) =>
+        Appraiser.Appraise(message).Speaker.Valence.Should().BePositive(message);
+
     [Fact]
     public void Lexicon_HasHundredsOfWords()
     {

@@ -217,7 +217,7 @@ internal static partial class EnglishLexicon
         // inflection as a word of its own ("poisoning", "neighbors"); a told form is marked as told.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive)
             {
                 continue;
             }
@@ -342,6 +342,12 @@ internal enum WordKind
 
     /// <summary>A word of the world or appraisal lexicon: something that happens in a life (a loss, an illness, a job, an insult), not only a word of feeling.</summary>
     Event = 1 << 22,
+
+    /// <summary>A word that takes away what it governs ("cancelled the wedding", "lost my best friend", "the trip was called off"): the good it names becomes a loss.</summary>
+    Undoing = 1 << 23,
+
+    /// <summary>A form of "be" or "get" before a participle: the passive, whose subject is what the verb acts on ("the project was cancelled").</summary>
+    Passive = 1 << 24,
 
     Concern = Harm | Deception | Coercion | Unfairness,
 }

@@ -62,5 +62,13 @@ internal static class WordLists
         (WordKind.Whole, ["all"]),
         (WordKind.FirstPerson, ["i", "i'm", "im", "i've", "i'll", "i'd", "my"]),
         (WordKind.Contrast, ["but", "however", "although", "though", "yet"]),
+        (WordKind.Undoing,
+        [
+            // Inflections are listed too: those the lexicons rate as words of their own keep only the kinds listed for them.
+            "cancel", "cancels", "canceled", "cancelled", "cancelling", "scrap", "scrapped", "axe", "axed", "ruin", "ruins",
+            "ruined", "destroy", "destroys", "destroyed", "lose", "loses", "losing", "lost", "miss", "missed", "end", "ended",
+            "postpone", "postponed", "shatter", "shattered", "wreck", "wrecked", "spoil", "spoiled", "spoilt",
+        ]),
+        (WordKind.Passive, ["was", "were", "is", "are", "been", "be", "being", "got", "get", "gets", "getting", "it's", "its", "that's", "thats"]),
     ];
 }
