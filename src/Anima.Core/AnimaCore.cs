@@ -54,7 +54,7 @@ public sealed partial class AnimaCore
         _log = new AgentLog(options.LoggerFactory);
         _journal = new EventJournal(_gate, _time, _log, this, options.EventJournalCapacity);
         _memory = new MemoryKeeping(this, _gate, _time, options.Memory ?? new EmotionalMemoryBank(memoryOptions), memoryOptions, options.Embeddings ?? new HashingEmbeddingGenerator(), Profile, _pipeline.EmotionNamed);
-        _conversation = new Conversation(this, options.Name, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.HistoryTokenBudget, options.BaseOutputTokens, _memory, _time, memoryOptions.RecollectionTokenBudget);
+        _conversation = new Conversation(this, options.Name, _gate, _journal, _log, options.PromptSerializer ?? StatePrompt.Default, options.Instructions, options.BaseOutputTokens, _memory, _time, memoryOptions.RecollectionTokenBudget) { Reducer = options.HistoryReducer ?? new TurnBudgetChatReducer(options.HistoryTokenBudget) };
         People = new AnimaPeople(_conversation, _gate, _time, _memory.Memory);
         _document = new AgentDocument(_pipeline, Profile, Emotions, Seed, Values, _conversation, _journal, _memory) { Limit = options.MaxImportBytes };
         (_state, _scratch) = (_pipeline.NewState(), _pipeline.NewState());

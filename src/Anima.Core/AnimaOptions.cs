@@ -111,6 +111,15 @@ public sealed class AnimaOptions
     public int HistoryTokenBudget { get; set; } = 4000;
 
     /// <summary>
+    /// Gets or sets how the conversation history is cut after each turn, as any <see cref="Microsoft.Extensions.AI.IChatReducer"/>
+    /// would (M.E.AI's own, a summariser, or <see cref="TurnBudgetChatReducer"/> with a real tokenizer's counter). What it
+    /// returns is what the agent keeps and sends next; a reducer that throws fails the turn, and one that returns null is
+    /// refused with an <see cref="InvalidOperationException"/> that names it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a <see cref="TurnBudgetChatReducer"/> of <see cref="HistoryTokenBudget"/>, whole turns by estimated tokens.</value>
+    public Microsoft.Extensions.AI.IChatReducer? HistoryReducer { get; set; }
+
+    /// <summary>
     /// Gets or sets the output budget that frustration scales when a request sets no
     /// <see cref="Microsoft.Extensions.AI.ChatOptions.MaxOutputTokens"/> of its own: base × (1 + f / 50), with f the
     /// frustration on a 0–100 scale (REFERENCE.md §5).

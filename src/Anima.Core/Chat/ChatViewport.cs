@@ -12,7 +12,10 @@ internal static class ChatViewport
     private const int PerMessage = 4;
 
     /// <summary>Returns the newest whole turns of <paramref name="messages"/> whose estimated tokens fit <paramref name="budget"/>.</summary>
-    public static List<ChatMessage> Fit(List<ChatMessage> messages, int budget)
+    public static List<ChatMessage> Fit(List<ChatMessage> messages, int budget) => Fit(messages, budget, Estimate);
+
+    /// <summary>Returns the newest whole turns of <paramref name="messages"/> whose tokens, as <paramref name="count"/> counts them, fit <paramref name="budget"/>.</summary>
+    public static List<ChatMessage> Fit(List<ChatMessage> messages, int budget, Func<ChatMessage, int> count)
     {
         int start = messages.Count;
         int used = 0;
@@ -25,10 +28,10 @@ internal static class ChatViewport
                 begin--;
             }
 
-            int turn = 0;
+            long turn = 0;
             for (int i = begin; i < end; i++)
             {
-                turn += Estimate(messages[i]);
+                turn += count(messages[i]);
             }
 
             if (used + turn > budget)
@@ -36,7 +39,7 @@ internal static class ChatViewport
                 break;
             }
 
-            used += turn;
+            used += (int)turn;
             start = begin;
             end = begin;
         }

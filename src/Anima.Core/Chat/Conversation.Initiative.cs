@@ -39,7 +39,7 @@ internal sealed partial class Conversation
             prepared.Instructions = string.Concat(prepared.Instructions, "\n\n", Opening(_agent.State));
             OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(request, prepared, cancellationToken).ConfigureAwait(false);
-            EndTurn(thread, null, response, Telemetry.Initiatives);
+            await EndTurnAsync(thread, null, response, Telemetry.Initiatives, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception exception) when (TurnFailed(exception, activity))

@@ -29,7 +29,6 @@ internal sealed partial class Conversation
     private readonly AgentLog _log;
     private readonly IStatePromptSerializer _serializer;
     private readonly string? _instructions;
-    private readonly int _budget;
     private readonly int _baseOutputTokens;
     private readonly HashSet<string> _seenToolResults = new(StringComparer.Ordinal);
     private readonly MemoryKeeping _memory;
@@ -38,7 +37,7 @@ internal sealed partial class Conversation
     private readonly ChatThread _default = new(null);
     private readonly Dictionary<string, ChatThread> _threads = new(StringComparer.Ordinal);
 
-    public Conversation(AnimaCore agent, string name, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int budget, int baseOutputTokens, MemoryKeeping memory, TimeProvider time, int recollectionBudget)
+    public Conversation(AnimaCore agent, string name, Lock gate, EventJournal journal, AgentLog log, IStatePromptSerializer serializer, string? instructions, int baseOutputTokens, MemoryKeeping memory, TimeProvider time, int recollectionBudget)
     {
         _agent = agent;
         _memory = memory;
@@ -50,9 +49,11 @@ internal sealed partial class Conversation
         _log = log;
         _serializer = serializer;
         _instructions = instructions;
-        _budget = budget;
         _baseOutputTokens = baseOutputTokens;
     }
+
+    /// <summary>Gets how the history is cut after each turn.</summary>
+    public required IChatReducer Reducer { get; init; }
 
     /// <summary>Gets the people the agent knows; read and changed under the agent's lock.</summary>
     public Acquaintances People { get; } = new();
@@ -127,7 +128,7 @@ internal sealed partial class Conversation
             var turn = await BeginTurnAsync(thread, person, message, stimulus ?? default, options, cancellationToken).ConfigureAwait(false);
             OwnTurn.Value = _agent;
             var response = await client.GetResponseAsync(turn.Request, turn.Options, cancellationToken).ConfigureAwait(false);
-            EndTurn(thread, turn.User, response, Telemetry.ChatTurns);
+            await EndTurnAsync(thread, turn.User, response, Telemetry.ChatTurns, cancellationToken).ConfigureAwait(false);
             await AfterTurnAsync(thread, turn, response, client, cancellationToken).ConfigureAwait(false);
             return response;
         }
@@ -161,7 +162,7 @@ internal sealed partial class Conversation
             }
 
             var response = updates.ToChatResponse();
-            EndTurn(thread, turn.User, response, Telemetry.ChatTurns);
+            await EndTurnAsync(thread, turn.User, response, Telemetry.ChatTurns, cancellationToken).ConfigureAwait(false);
             await AfterTurnAsync(thread, turn, response, client, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -282,23 +283,49 @@ internal sealed partial class Conversation
         return false;
     }
 
-    /// <summary>Hears the reply and keeps the turn: what was said to the agent (if anything), then what it answered.</summary>
-    private void EndTurn(ChatThread thread, ChatMessage? said, ChatResponse response, Counter<long> turns)
+    /// <summary>Hears the reply and keeps the turn: what was said to the agent (if anything), then what it answered, cut by the reducer.</summary>
+    private async Task EndTurnAsync(ChatThread thread, ChatMessage? said, ChatResponse response, Counter<long> turns, CancellationToken cancellationToken)
     {
         ObserveMessages(response.Messages, response: true);
         ExperienceReply(response);
+        List<ChatMessage> before, history;
         lock (_gate)
         {
-            var history = new List<ChatMessage>(thread.History.Count + 1 + response.Messages.Count);
-            history.AddRange(thread.History);
+            before = thread.History;
+            history = new List<ChatMessage>(before.Count + 1 + response.Messages.Count);
+            history.AddRange(before);
             if (said is not null)
             {
                 history.Add(said);
             }
 
             history.AddRange(response.Messages);
-            thread.History = ChatViewport.Fit(history, _budget);
-            thread.Trim();
+            if (Reducer is TurnBudgetChatReducer budget)
+            {
+                // The default cuts at once, under the lock, as it always has.
+                thread.History = budget.Reduce(history);
+                thread.Trim();
+                turns.Add(1);
+                return;
+            }
+        }
+
+        var reduced = await Reducer.ReduceAsync(history, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The history reducer {Reducer.GetType().Name} returned null; it must return the messages to keep.");
+        List<ChatMessage> kept = [.. reduced];
+        if (kept.Any(static m => m is null))
+        {
+            throw new InvalidOperationException($"The history reducer {Reducer.GetType().Name} returned a null message.");
+        }
+
+        lock (_gate)
+        {
+            // A reset or an import that replaced the history meanwhile wins: its history is not this turn's.
+            if (ReferenceEquals(thread.History, before))
+            {
+                thread.History = kept;
+                thread.Trim();
+            }
         }
 
         turns.Add(1);
