@@ -16,6 +16,7 @@ internal sealed record CommandLine
           --store <file>       keep the agent in this SQLite file (default: AnimaChat/anima.db in your data folder)
           --no-store           keep nothing; the agent starts afresh and is forgotten on exit
           --embeddings <name>  hashing (the default, offline, words only) | minilm (all-MiniLM-L6-v2, offline, meaning)
+          --tokens <name>      estimate (the default: characters / 4) | o200k (count the history with GPT-4o's tokenizer, offline)
           --check-recall       check that MiniLM recalls paraphrased moments the hashing generator misses, and exit
           --models             list the recommended models and exit
           --help               show this text
@@ -48,6 +49,9 @@ internal sealed record CommandLine
 
     /// <summary>Gets the embedding generator named with <c>--embeddings</c>: <c>hashing</c> (the default) or <c>minilm</c>.</summary>
     public string Embeddings { get; init; } = "hashing";
+
+    /// <summary>Gets how the history's tokens are counted, named with <c>--tokens</c>: <c>estimate</c> (the default) or <c>o200k</c>.</summary>
+    public string Tokens { get; init; } = "estimate";
 
     /// <summary>Gets a value indicating whether to run the recall check and exit.</summary>
     public bool CheckRecall { get; init; }
@@ -109,6 +113,13 @@ internal sealed record CommandLine
                     result = result with
                     {
                         Embeddings = embeddings is "hashing" or "minilm" ? embeddings : throw new CommandLineException($"Unknown embeddings '{embeddings}'; use hashing or minilm."),
+                    };
+                    break;
+                case "--tokens":
+                    string tokens = Value(ref i).ToLowerInvariant();
+                    result = result with
+                    {
+                        Tokens = tokens is "estimate" or "o200k" ? tokens : throw new CommandLineException($"Unknown token count '{tokens}'; use estimate or o200k."),
                     };
                     break;
                 default: throw new CommandLineException($"Unknown option '{args[i]}'. Run with --help to see the options.");

@@ -54,6 +54,7 @@ using var chatClient = ChatClientFactory.Create(choice);
 using var embeddings = commandLine.Embeddings == "minilm" ? new MiniLmEmbeddingGenerator() : null;
 var options = Character.Options(TimeProvider.System);
 options.Embeddings = embeddings;
+options.HistoryReducer = commandLine.Tokens == "o200k" ? TokenCounts.O200kHistory(options.HistoryTokenBudget) : null;
 var agent = new AnimaCore(options, chatClient);
 var store = Keeping.Open(commandLine.StorePath(Environment.GetEnvironmentVariable), agent, AnsiConsole.Console);
 var session = new ReplSession(agent, AnsiConsole.Console, choice, TimeProvider.System, store);
