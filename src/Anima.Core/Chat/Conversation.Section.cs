@@ -143,7 +143,9 @@ internal sealed partial class Conversation
         try
         {
             history = messages.ValueKind == JsonValueKind.Array
-                ? (List<ChatMessage>?)messages.Deserialize(AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(List<ChatMessage>))) ?? []
+                // The type M.E.AI's source-generated context knows (and the one written): under Native AOT, with no
+                // reflection to fall back on, it has no metadata for List<ChatMessage>.
+                ? [.. (IList<ChatMessage>?)messages.Deserialize(AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>))) ?? []]
                 : throw SectionReader.Refuse($"{section.Path}.messages must be an array, not {messages.ValueKind}");
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
