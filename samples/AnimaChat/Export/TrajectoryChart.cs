@@ -5,7 +5,9 @@ namespace AnimaChat.Export;
 
 /// <summary>
 /// Draws a session's trajectory as an SVG line chart: valence, arousal and dominance as thick lines and every reactor
-/// as a thin dashed line, over the turns of the session, on one scale from -1 to 1.
+/// as a thin dashed line, over the turns of the session, on one scale from -1 to 1 (titled on the y axis). Every series
+/// has a colour of its own from a palette told apart with colour blindness too (Okabe and Ito 2008, then Tol's muted
+/// scheme); each chat turn is marked on the axis, and the other moments are named above it.
 /// </summary>
 internal static class TrajectoryChart
 {
@@ -18,12 +20,16 @@ internal static class TrajectoryChart
 
     private static readonly (string Name, string Colour)[] Vad =
     [
-        ("valence", "#c0392b"),
-        ("arousal", "#d68910"),
-        ("dominance", "#2471a3"),
+        ("valence", "#D55E00"),
+        ("arousal", "#CC79A7"),
+        ("dominance", "#0072B2"),
     ];
 
-    private static readonly string[] ReactorColours = ["#7d3c98", "#138d75", "#a04000", "#566573", "#b03a7a", "#1e8449", "#2e4053", "#9a7d0a"];
+    /// <summary>The reactors' colours, none of them a colour of the feeling: a profile has at most ten channels.</summary>
+    internal static readonly string[] ReactorColours = ["#009E73", "#E69F00", "#56B4E9", "#000000", "#999933", "#882255", "#44AA99", "#332288", "#AA4499", "#DDCC77"];
+
+    /// <summary>The colour of the chat-turn marks.</summary>
+    private const string ChatMark = "#555555";
 
     /// <summary>Writes the chart.</summary>
     /// <param name="document">The session.</param>
@@ -66,6 +72,31 @@ internal static class TrajectoryChart
 
         Text(svg, Left + (PlotWidth / 2), Height - 18, "turn", anchor: "middle", colour: "#555555");
 
+        // The y axis says what it measures.
+        svg.WriteStartElement("text", SvgNamespace);
+        svg.WriteAttributeString("data-axis", "y");
+        svg.WriteAttributeString("transform", $"translate({Number(18)},{Number(Top + (PlotHeight / 2))}) rotate(-90)");
+        svg.WriteAttributeString("text-anchor", "middle");
+        svg.WriteAttributeString("fill", "#555555");
+        svg.WriteString("level (feeling and reactors, -1 to 1)");
+        svg.WriteEndElement();
+
+        // Each chat turn is marked where it stands on the axis.
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Kind == "chat")
+            {
+                svg.WriteStartElement("circle", SvgNamespace);
+                svg.WriteAttributeString("data-mark", "chat");
+                svg.WriteAttributeString("cx", Number(X(i, entries.Count)));
+                svg.WriteAttributeString("cy", Number(Top + PlotHeight));
+                svg.WriteAttributeString("r", "3.5");
+                svg.WriteAttributeString("fill", ChatMark);
+                svg.WriteElementString("title", SvgNamespace, $"chat turn {entries[i].Turn.ToString(CultureInfo.InvariantCulture)}");
+                svg.WriteEndElement();
+            }
+        }
+
         // What happened at each turn that was not plain chat, written small above the axis.
         if (entries.Count <= 60)
         {
@@ -98,6 +129,16 @@ internal static class TrajectoryChart
             Series(svg, name, values, colour, 3, null);
             Legend(svg, legend++, name, colour, 3, null);
         }
+
+        legend++;
+        double markY = Top + 10 + (legend++ * 20);
+        svg.WriteStartElement("circle", SvgNamespace);
+        svg.WriteAttributeString("cx", Number(Left + PlotWidth + 34));
+        svg.WriteAttributeString("cy", Number(markY));
+        svg.WriteAttributeString("r", "3.5");
+        svg.WriteAttributeString("fill", ChatMark);
+        svg.WriteEndElement();
+        Text(svg, Left + PlotWidth + 56, markY + 4, "chat turn");
 
         legend++;
         Heading(svg, legend++, "reactors");

@@ -56,6 +56,7 @@ public sealed class ReplTests : IDisposable
 
         // The export: a JSON log with every moment, and an SVG a browser can open.
         string json = target + ".json", svg = target + ".svg";
+        int chats;
         output.Should().Contain(json).And.Contain(svg);
         using (var document = JsonDocument.Parse(await File.ReadAllTextAsync(json)))
         {
@@ -68,9 +69,11 @@ public sealed class ReplTests : IDisposable
             entries[2].GetProperty("kind").GetString().Should().Be("stress");
             entries.Should().OnlyContain(e => e.GetProperty("reactors").EnumerateObject().Count() == 4);
             entries.Should().OnlyContain(e => Math.Abs(e.GetProperty("valence").GetDouble()) <= 1);
+            chats = entries.Count(e => e.GetProperty("kind").GetString() == "chat");
         }
 
-        AssertValidChart(svg, points: 8, reactors: ["tension", "arousal", "satisfaction", "cohesion"]);
+        chats.Should().BePositive();
+        AssertValidChart(svg, points: 8, reactors: ["tension", "arousal", "satisfaction", "cohesion"], chats);
         _folder.GetFiles("*.tmp").Should().BeEmpty();
     }
 
@@ -194,13 +197,21 @@ public sealed class ReplTests : IDisposable
         repl.Agent.History.Should().BeEmpty();
     }
 
-    internal static void AssertValidChart(string path, int points, string[] reactors)
+    internal static void AssertValidChart(string path, int points, string[] reactors, int? chats = null)
     {
         var svg = XDocument.Load(path);
         XNamespace ns = TrajectoryChart.SvgNamespace;
         svg.Root!.Name.Should().Be(ns + "svg");
         var series = svg.Descendants(ns + "polyline").ToDictionary(p => (string)p.Attribute("data-series")!, p => (string)p.Attribute("points")!);
         series.Keys.Should().BeEquivalentTo(["valence", "arousal", "dominance", .. reactors.Select(r => "reactor " + r)]);
+        var colours = svg.Descendants(ns + "polyline").Select(p => (string)p.Attribute("stroke")!).ToList();
+        colours.Should().OnlyHaveUniqueItems("every series has a colour of its own");
+        if (chats is { } expected)
+        {
+            svg.Descendants(ns + "circle").Count(c => (string?)c.Attribute("data-mark") == "chat").Should().Be(expected, "each chat turn is marked");
+        }
+
+        svg.Descendants(ns + "text").Should().Contain(t => (string?)t.Attribute("data-axis") == "y" && t.Value.Contains("level", StringComparison.Ordinal), "the y axis has a title");
         foreach (var (name, coordinates) in series)
         {
             var pairs = coordinates.Split(' ');
