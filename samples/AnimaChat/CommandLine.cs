@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AnimaChat;
 
 /// <summary>What the user asked for on the command line.</summary>
@@ -79,69 +81,102 @@ internal sealed record CommandLine
         return Path.Combine(data.Length > 0 ? data : Path.GetTempPath(), "AnimaChat", "anima.db");
     }
 
-    /// <summary>Reads the arguments.</summary>
+    /// <summary>Reads the arguments with System.CommandLine; option names are case-insensitive, and a value may follow <c>=</c>.</summary>
     /// <param name="args">The arguments after <c>--</c>.</param>
     /// <returns>What they ask for.</returns>
-    /// <exception cref="CommandLineException">An option is unknown or lacks its value.</exception>
+    /// <exception cref="CommandLineException">An option is unknown, lacks its value, or has a value it does not take.</exception>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var result = new CommandLine();
-        for (int i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new Options();
+        var parsed = options.Root.Parse([.. args.Select(Normalise)]);
+        if (parsed.UnmatchedTokens.Count > 0)
         {
-            string arg = args[i];
-            string? inlineValue = null;
-            int equals = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            throw new CommandLineException($"Unknown option '{parsed.UnmatchedTokens[0]}'. Run with --help to see the options.");
+        }
+
+        foreach (var option in options.Valued)
+        {
+            // No value, an empty one (--base-url=), or the next option taken for one (--provider --demo).
+            if (parsed.GetResult(option) is { Implicit: false } given && (given.Tokens.Count == 0 || given.Tokens[0].Value.Length == 0 || given.Tokens[0].Value.StartsWith("--", StringComparison.Ordinal)))
             {
-                inlineValue = arg[(equals + 1)..];
-                arg = arg[..equals];
-            }
-
-            switch (arg.ToLowerInvariant())
-            {
-                case "--demo": result = result with { Demo = true }; break;
-                case "--models": result = result with { ListModels = true }; break;
-                case "--help" or "-h" or "-?": result = result with { Help = true }; break;
-                case "--provider": result = result with { Provider = Value(ref i) }; break;
-                case "--model": result = result with { Model = Value(ref i) }; break;
-                case "--base-url": result = result with { BaseUrl = Value(ref i) }; break;
-                case "--store": result = result with { Store = Value(ref i) }; break;
-                case "--no-store": result = result with { NoStore = true }; break;
-                case "--check-recall": result = result with { CheckRecall = true }; break;
-                case "--embeddings":
-                    string embeddings = Value(ref i).ToLowerInvariant();
-                    result = result with
-                    {
-                        Embeddings = embeddings is "hashing" or "minilm" ? embeddings : throw new CommandLineException($"Unknown embeddings '{embeddings}'; use hashing or minilm."),
-                    };
-                    break;
-                case "--tokens":
-                    string tokens = Value(ref i).ToLowerInvariant();
-                    result = result with
-                    {
-                        Tokens = tokens is "estimate" or "o200k" ? tokens : throw new CommandLineException($"Unknown token count '{tokens}'; use estimate or o200k."),
-                    };
-                    break;
-                default: throw new CommandLineException($"Unknown option '{args[i]}'. Run with --help to see the options.");
-            }
-
-            string Value(ref int index)
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue.Length > 0 ? inlineValue : throw new CommandLineException($"Option '{arg}' needs a value.");
-                }
-
-                if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new CommandLineException($"Option '{arg}' needs a value.");
-                }
-
-                return args[++index];
+                throw new CommandLineException($"Option '{option.Name}' needs a value.");
             }
         }
 
-        return result;
+        if (parsed.Errors.Count > 0)
+        {
+            throw new CommandLineException($"{parsed.Errors[0].Message} Run with --help to see the options.");
+        }
+
+        string embeddings = (parsed.GetValue(options.Embeddings) ?? "hashing").ToLowerInvariant();
+        string tokens = (parsed.GetValue(options.Tokens) ?? "estimate").ToLowerInvariant();
+        return new CommandLine
+        {
+            Demo = parsed.GetValue(options.Demo),
+            ListModels = parsed.GetValue(options.Models),
+            Help = parsed.GetValue(options.Help),
+            Provider = parsed.GetValue(options.Provider),
+            Model = parsed.GetValue(options.Model),
+            BaseUrl = parsed.GetValue(options.BaseUrl),
+            Store = parsed.GetValue(options.Store),
+            NoStore = parsed.GetValue(options.NoStore),
+            CheckRecall = parsed.GetValue(options.CheckRecall),
+            Embeddings = embeddings is "hashing" or "minilm" ? embeddings : throw new CommandLineException($"Unknown embeddings '{embeddings}'; use hashing or minilm."),
+            Tokens = tokens is "estimate" or "o200k" ? tokens : throw new CommandLineException($"Unknown token count '{tokens}'; use estimate or o200k."),
+        };
+    }
+
+    /// <summary>Lower-cases an option's name (not its value): <c>--Provider=OpenAI</c> is <c>--provider=OpenAI</c>.</summary>
+    private static string Normalise(string arg)
+    {
+        if (!arg.StartsWith('-'))
+        {
+            return arg;
+        }
+
+        int equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? arg.ToLowerInvariant() : string.Concat(arg[..equals].ToLowerInvariant(), arg.AsSpan(equals));
+    }
+
+    /// <summary>The command's options; <see cref="Usage"/> is their help.</summary>
+    private sealed class Options
+    {
+        public Options()
+        {
+            // The usage text is the sample's own (see Usage), so the built-in help and version options are not added.
+            Root.Options.Clear();
+            foreach (var option in new Option[] { Demo, Models, Help, NoStore, CheckRecall }.Concat(Valued))
+            {
+                Root.Options.Add(option);
+            }
+        }
+
+        public RootCommand Root { get; } = new("AnimaChat: talk with an agent that has an inner life, and watch that life move.") { TreatUnmatchedTokensAsErrors = true };
+
+        public Option<bool> Demo { get; } = new("--demo");
+
+        public Option<bool> Models { get; } = new("--models");
+
+        public Option<bool> Help { get; } = new("--help", "-h", "-?");
+
+        public Option<bool> NoStore { get; } = new("--no-store");
+
+        public Option<bool> CheckRecall { get; } = new("--check-recall");
+
+        public Option<string> Provider { get; } = new("--provider");
+
+        public Option<string> Model { get; } = new("--model");
+
+        public Option<string> BaseUrl { get; } = new("--base-url");
+
+        public Option<string> Store { get; } = new("--store");
+
+        public Option<string> Embeddings { get; } = new("--embeddings");
+
+        public Option<string> Tokens { get; } = new("--tokens");
+
+        public Option<string>[] Valued => [Provider, Model, BaseUrl, Store, Embeddings, Tokens];
     }
 }
 

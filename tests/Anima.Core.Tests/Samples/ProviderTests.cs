@@ -120,6 +120,21 @@ public sealed class ProviderTests
     }
 
     [Fact]
+    public void Parse_OptionNamesAreCaseInsensitive_AndValuesKeepTheirCase()
+    {
+        var commandLine = CommandLine.Parse(["--EMBEDDINGS=MiniLM", "--Tokens", "o200k", "--Model=Llama-3", "--check-recall"]);
+
+        commandLine.Should().Be(new CommandLine { Embeddings = "minilm", Tokens = "o200k", Model = "Llama-3", CheckRecall = true });
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tokens", "words" }, "Unknown token count 'words'")]
+    [InlineData(new[] { "--embeddings", "bert" }, "Unknown embeddings 'bert'")]
+    [InlineData(new[] { "stray" }, "Unknown option 'stray'")]
+    public void Parse_UnknownValues_AreNamed(string[] args, string message) =>
+        FluentActions.Invoking(() => CommandLine.Parse(args)).Should().Throw<CommandLineException>().WithMessage($"*{message}*");
+
+    [Fact]
     public void Parse_EveryOption_IsRead()
     {
         var commandLine = CommandLine.Parse(["--provider=groq", "--model", "llama-3.3-70b-versatile", "--base-url", "https://x.test/v1", "--models", "--demo", "-h", "--store", "a.db", "--no-store"]);
