@@ -105,7 +105,12 @@ public sealed partial class EmotionalMemoryBank : IEmotionalMemory
     /// Every memory is checked before any is kept. Embeddings laid out as a store loads them (consecutive rows of
     /// arrays of <see cref="EmbeddingChunks.RowsPerChunk"/> rows) are kept where they are; others are copied once.
     /// </remarks>
-    public void ReplaceAll(IReadOnlyList<EmotionalMemory> memories)
+    public void ReplaceAll(IReadOnlyList<EmotionalMemory> memories) => ReplaceAll(memories, unitLengthChecked: false);
+
+    /// <summary>As <see cref="ReplaceAll(IReadOnlyList{EmotionalMemory})"/>; an import that has already checked every embedding's length skips the second pass over them.</summary>
+    /// <param name="memories">The memories, oldest first.</param>
+    /// <param name="unitLengthChecked">Whether every embedding is already known to be of unit length.</param>
+    internal void ReplaceAll(IReadOnlyList<EmotionalMemory> memories, bool unitLengthChecked)
     {
         ArgumentNullException.ThrowIfNull(memories);
         int dimensions = memories.Count > 0 ? memories[0]?.Embedding.Length ?? 0 : 0;
@@ -113,7 +118,11 @@ public sealed partial class EmotionalMemoryBank : IEmotionalMemory
         for (int i = 0; i < memories.Count; i++)
         {
             var memory = memories[i] ?? throw new ArgumentException($"Memory {i} is null.", nameof(memories));
-            CheckEmbedding(memory, nameof(memories));
+            if (!unitLengthChecked)
+            {
+                CheckEmbedding(memory, nameof(memories));
+            }
+
             CheckOrder(memory, previous, dimensions, nameof(memories));
             previous = memory.Id;
         }

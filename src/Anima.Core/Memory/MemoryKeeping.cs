@@ -120,7 +120,15 @@ internal sealed partial class MemoryKeeping
     /// <summary>Replaces every memory with checked ones, as one run (<paramref name="epoch"/>, or a new one). Call under the agent's lock.</summary>
     public void Replace(IReadOnlyList<EmotionalMemory> memories, Guid? epoch)
     {
-        Memory.ReplaceAll(memories);
+        if (Memory is EmotionalMemoryBank bank)
+        {
+            bank.ReplaceAll(memories, unitLengthChecked: true); // Check measured every embedding
+        }
+        else
+        {
+            Memory.ReplaceAll(memories);
+        }
+
         ForgetReflection();
         foreach (var memory in memories)
         {
@@ -209,18 +217,22 @@ internal sealed partial class MemoryKeeping
                 throw SectionReader.Refuse($"memories[{i}] is a belief without a subject");
             }
 
-            foreach (var (text, field) in new[] { (m.PersonId, "person"), (m.Reply, "reply"), (m.Subject, "subject") })
-            {
-                if (text is not null)
-                {
-                    SectionReader.ValidText(text, $"memories[{i}].{field}");
-                }
-            }
+            ValidOptional(m.PersonId, i, "person");
+            ValidOptional(m.Reply, i, "reply");
+            ValidOptional(m.Subject, i, "subject");
 
             checkedMemories.Add(m with { Emotion = emotion, Levels = levels });
         }
 
         return checkedMemories;
+    }
+
+    private static void ValidOptional(string? text, int index, string field)
+    {
+        if (text is not null && text.AsSpan().ContainsAnyInRange('\ud800', '\udfff'))
+        {
+            SectionReader.ValidText(text, $"memories[{index}].{field}");
+        }
     }
 
     private Stimulus Echo(RecalledMemory recalled)

@@ -77,7 +77,9 @@ internal static class SqliteMemories
                 long checksum = reader.GetInt64(1);
 
                 // Read into a pooled buffer: a block is tens of kilobytes, and a load reads dozens.
-                await using var stream = reader.GetStream(2);
+                // Read synchronously: SQLite's I/O is synchronous, and the blob stream's asynchronous read would hop to the
+                // thread pool for every block (a load of a thousand memories spent most of its time switching threads).
+                using var stream = reader.GetStream(2);
                 int length = checked((int)stream.Length);
                 if (length > buffer.Length)
                 {
@@ -85,7 +87,7 @@ internal static class SqliteMemories
                     buffer = ArrayPool<byte>.Shared.Rent(length);
                 }
 
-                await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                stream.ReadExactly(buffer.AsSpan(0, length));
                 if (StoreChecksum.Block(agentId, block, buffer.AsSpan(0, length)) != checksum)
                 {
                     throw damaged($"block {block} does not match its checksum", null);
