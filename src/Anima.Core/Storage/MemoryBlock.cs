@@ -78,8 +78,9 @@ internal static class MemoryBlock
     /// <param name="into">The memories decoded so far, to which this block's are added.</param>
     /// <param name="chunk">The chunk of embeddings being filled, carried from block to block.</param>
     /// <param name="dimensions">The embeddings' length, set by the first memory.</param>
+    /// <param name="names">The emotion names decoded so far, shared by the memories that name the same emotion.</param>
     /// <exception cref="InvalidDataException">The block is damaged; <paramref name="into"/> may hold part of it.</exception>
-    public static void Decode(ReadOnlySpan<byte> block, List<EmotionalMemory> into, ref float[]? chunk, ref int dimensions)
+    public static void Decode(ReadOnlySpan<byte> block, List<EmotionalMemory> into, ref float[]? chunk, ref int dimensions, Names names)
     {
         var reader = new Reader(block);
         byte format = reader.Byte();
@@ -95,7 +96,7 @@ internal static class MemoryBlock
             long ticks = reader.Int64();
             short offset = reader.Int16();
             string text = reader.Text();
-            string emotion = reader.Text();
+            string emotion = names.Get(reader.Bytes());
             var feeling = new Vad(reader.Double(), reader.Double(), reader.Double());
             double importance = reader.Double();
             var levels = new double[reader.Count(sizeof(double))];
@@ -115,20 +116,18 @@ internal static class MemoryBlock
                 throw new InvalidDataException($"memory {id} has an impossible time", exception);
             }
 
-            var memory = new EmotionalMemory(id, text, timestamp, emotion, feeling, levels, importance, embedding);
+            var kind = MemoryKind.Moment;
+            string? person = null, reply = null, subject = null;
             if (format >= 2)
             {
-                byte kind = reader.Byte();
-                memory = memory with
-                {
-                    Kind = kind <= (byte)MemoryKind.Belief ? (MemoryKind)kind : throw new InvalidDataException($"memory {id} is of an unknown kind"),
-                    PersonId = reader.OptionalText(),
-                    Reply = reader.OptionalText(),
-                    Subject = reader.OptionalText(),
-                };
+                byte kindByte = reader.Byte();
+                kind = kindByte <= (byte)MemoryKind.Belief ? (MemoryKind)kindByte : throw new InvalidDataException($"memory {id} is of an unknown kind");
+                person = reader.OptionalText();
+                reply = reader.OptionalText();
+                subject = reader.OptionalText();
             }
 
-            into.Add(memory);
+            into.Add(new EmotionalMemory(id, text, timestamp, emotion, feeling, levels, importance, embedding) { Kind = kind, PersonId = person, Reply = reply, Subject = subject });
         }
 
         if (!reader.AtEnd)
@@ -219,18 +218,10 @@ internal static class MemoryBlock
             return count;
         }
 
-        public string Text()
-        {
-            var bytes = Next(Count(1));
-            try
-            {
-                return Strict.GetString(bytes);
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw new InvalidDataException("it holds text that is not UTF-8", exception);
-            }
-        }
+        public string Text() => Decode(Bytes());
+
+        /// <summary>Reads a length-prefixed run of bytes.</summary>
+        public ReadOnlySpan<byte> Bytes() => Next(Count(1));
 
         public string? OptionalText() => Byte() switch
         {
@@ -287,4 +278,44 @@ internal static class MemoryBlock
     }
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string Decode(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return Strict.GetString(utf8);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new InvalidDataException("it holds text that is not UTF-8", exception);
+        }
+    }
+
+    /// <summary>The few emotion names a load meets, each decoded once: a thousand memories name a dozen emotions.</summary>
+    internal sealed class Names
+    {
+        private const int Most = 64;
+        private readonly List<(byte[] Utf8, string Text)> _seen = [];
+
+        /// <summary>The name these bytes spell, decoded the first time it is met.</summary>
+        /// <exception cref="InvalidDataException">The bytes are not UTF-8.</exception>
+        public string Get(ReadOnlySpan<byte> utf8)
+        {
+            foreach (var (bytes, text) in _seen)
+            {
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return text;
+                }
+            }
+
+            string name = Decode(utf8);
+            if (_seen.Count < Most)
+            {
+                _seen.Add((utf8.ToArray(), name));
+            }
+
+            return name;
+        }
+    }
 }

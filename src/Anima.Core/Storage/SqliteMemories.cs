@@ -63,6 +63,7 @@ internal static class SqliteMemories
         int expected = 0;
         float[]? chunk = null;
         int dimensions = 0;
+        var names = new MemoryBlock.Names();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -95,7 +96,7 @@ internal static class SqliteMemories
 
                 try
                 {
-                    MemoryBlock.Decode(buffer.AsSpan(0, length), memories, ref chunk, ref dimensions);
+                    MemoryBlock.Decode(buffer.AsSpan(0, length), memories, ref chunk, ref dimensions, names);
                 }
                 catch (InvalidDataException exception)
                 {
