@@ -215,6 +215,44 @@ public class EnglishStimulusAppraiserTests
     public void Appraise_GoodThatIsNotTakenAway_StaysGood(string message) =>
         Appraiser.Appraise(message).Speaker.Valence.Should().BePositive(message);
 
+    [Theory]
+    [InlineData("The new drug cuts the risk of heart disease.")]
+    [InlineData("They ended the war.")]
+    [InlineData("The war was ended.")]
+    [InlineData("The city is beating poverty, one street at a time.")]
+    [InlineData("Thousands joined the anti-war march.")]
+    [InlineData("The hurricane weakens as it nears the coast.")]
+    [InlineData("Police halted the violent riots.")]
+    public void Appraise_SomethingBadLessenedOrOvercome_IsHeardAsRelief(string message)
+    {
+        // The bad a word of lessening governs (its object, the subject of its passive, or what wanes) is heard as relief.
+        Appraiser.Appraise(message).Speaker.Valence.Should().BePositive(message);
+    }
+
+    [Theory]
+    [InlineData("The company slashed thousands of jobs.")]
+    [InlineData("They cut my salary and my holidays.")]
+    [InlineData("His confidence faded.")]
+    [InlineData("They didn't end the war.")]
+    [InlineData("The plane shakes violently and the oxygen masks drop.")]
+    [InlineData("Profits plunged this year.")]
+    [InlineData("I never lost my fear of the dark.")]
+    public void Appraise_GoodLessenedOrBadLeftAlone_IsNotHeardAsRelief(string message) =>
+        Appraiser.Appraise(message).Speaker.Valence.Should().BeNegative(message);
+
+    [Theory]
+    [InlineData("dies", "die")]
+    [InlineData("kills", "kill")]
+    [InlineData("stabs", "stab")]
+    public void Appraise_AnInflectionOfAListedWordThatNoLexiconRates_FeelsAsItsRoot(string inflected, string root)
+    {
+        // The closed lists add their words' inflections; one no lexicon rates used to be read as no feeling at all.
+        var heard = Appraiser.Appraise($"The man {inflected}.").Speaker.Valence;
+
+        heard.Should().BeLessThan(-0.2);
+        heard.Should().BeApproximately(Appraiser.Appraise($"The man {root}.").Speaker.Valence, 0.2);
+    }
+
     [Fact]
     public void Lexicon_HasHundredsOfWords()
     {

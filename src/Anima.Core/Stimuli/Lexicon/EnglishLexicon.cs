@@ -214,19 +214,25 @@ internal static partial class EnglishLexicon
         }
 
         // The inflections of the closed lists' verbs and nouns are theirs too, even where VADER rates the
-        // inflection as a word of its own ("poisoning", "neighbors"); a told form is marked as told.
+        // inflection as a word of its own ("poisoning", "neighbors"); a told form is marked as told. A form no
+        // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler)
             {
                 continue;
             }
 
             foreach (string word in list)
             {
+                var root = words.GetValueOrDefault(word);
                 foreach (var (inflected, form) in Inflections(word))
                 {
-                    if (!words.TryGetValue(inflected, out var entry) || (entry.Kind & ~WordKind.Felt) == 0)
+                    if (!words.TryGetValue(inflected, out var entry))
+                    {
+                        words[inflected] = root with { Kind = (root.Kind & (WordKind.Felt | WordKind.Event)) | kind, Form = form, Head = null };
+                    }
+                    else if ((entry.Kind & ~WordKind.Felt) == 0)
                     {
                         words[inflected] = entry with { Kind = entry.Kind | kind, Form = form };
                     }
@@ -348,6 +354,15 @@ internal enum WordKind
 
     /// <summary>A form of "be" or "get" before a participle: the passive, whose subject is what the verb acts on ("the project was cancelled").</summary>
     Passive = 1 << 24,
+
+    /// <summary>A word that lessens or overcomes what it governs ("cuts the risk", "ended the war", "beating poverty"): the bad it names becomes relief.</summary>
+    Lessening = 1 << 25,
+
+    /// <summary>An article, determiner or "of", which a taking-away or a lessening reaches through ("the risk of disease").</summary>
+    Filler = 1 << 26,
+
+    /// <summary>A verb by which its subject wanes ("the storm weakens", "unemployment fell", "profits plunged"): a bad subject becomes relief, a good one a loss.</summary>
+    Waning = 1 << 27,
 
     Concern = Harm | Deception | Coercion | Unfairness,
 }

@@ -68,6 +68,30 @@ internal static class WordLists
             "cancel", "cancels", "canceled", "cancelled", "cancelling", "scrap", "scrapped", "axe", "axed", "ruin", "ruins",
             "ruined", "destroy", "destroys", "destroyed", "lose", "loses", "losing", "lost", "miss", "missed", "end", "ended",
             "postpone", "postponed", "shatter", "shattered", "wreck", "wrecked", "spoil", "spoiled", "spoilt",
+            "cut", "cuts", "slash", "slashes", "slashed", "reduce", "reduces", "reduced", "halt", "halted", "stop", "stops",
+            "stopped", "curb", "curbed", "eliminate", "eliminated",
+        ]),
+        (WordKind.Lessening,
+        [
+            // Inflections are added by the table; those the lexicons rate as words of their own are listed.
+            "cut", "cuts", "reduce", "lower", "lowers", "halt", "stop", "stops", "stopped", "end", "ended", "curb", "ease", "relieve",
+            "cure", "prevent", "eliminate", "eradicate", "combat", "fight", "fights", "fighting", "tackle", "beat", "beating", "defeat",
+            "defeated", "overcome", "slash", "slashes", "avoid", "avoided", "escape", "escaped", "survive", "survived", "solve",
+            "solved", "fix", "fixed", "resolve", "resolved", "conquer", "conquered", "battle", "battling", "abolish", "quell", "lift",
+            "anti", "against", "ban", "bans", "banned", "banning", "slashed", "reduces", "reduced", "halted", "curbed", "eliminated",
+        ]),
+        (WordKind.Waning,
+        [
+            // Inflections are added by the table; those the lexicons rate as words of their own are listed.
+            // Not the verbs of bodily motion ("the masks drop", "he fell"), whose subject does not wane.
+            "weaken", "weakens", "weakened", "ease", "eases", "eased", "subside", "recede", "decline", "declines", "declined", "fade",
+            "fades", "faded", "shrink", "shrank", "dwindle", "plunge", "plummet", "slump", "wane", "lessen", "diminish", "diminishes",
+            "diminished",
+        ]),
+        (WordKind.Filler,
+        [
+            "of", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "that", "on", "in",
+            "to", "for", "from", "with", "at", "by",
         ]),
         (WordKind.Passive, ["was", "were", "is", "are", "been", "be", "being", "got", "get", "gets", "getting", "it's", "its", "that's", "thats"]),
     ];

@@ -1,0 +1,328 @@
+namespace Anima.Stimuli;
+
+/// <summary>The running tally of one message's feeling: words, negation, intensity, contrast, what is taken away or lessened, and punctuation.</summary>
+internal sealed partial class EnglishStimulusAppraiser
+{
+    /// <summary>One felt word's share of the tally.</summary>
+    private readonly record struct Felt(double Tension, double Arousal, double Satisfaction, double Cohesion, double Valence, double HeardArousal);
+
+    /// <summary>The running tally of the feeling of one message.</summary>
+    private struct Scan
+    {
+        private int _exclamations, _questions;
+        private double _tension, _arousal, _satisfaction, _cohesion;
+        private double _heardValence, _heardArousal;
+        private double _boost, _afterBut;
+        private int _negation, _negations, _undoing, _lessening;
+        private bool _afterPassive, _undone, _lessened;
+
+        /// <summary>What the clause so far has added of good (satisfaction, cohesion, heard valence), which a passive undoing takes away.</summary>
+        private double _clauseSatisfaction, _clauseCohesion, _clauseValence;
+
+        /// <summary>What the clause so far has added of bad (unpleasantness, disunion, heard unpleasantness), which a passive lessening turns to relief.</summary>
+        private double _clauseHarm, _clauseDisunion, _clauseUnpleasant;
+
+        /// <summary>What the lessening word itself felt ("cut", "fight"), taken back once it is heard to take away something bad.</summary>
+        private Felt? _lessener;
+        private int _words, _casedWords, _shouted, _hits;
+        private string? _head;
+        private Felt? _lastFelt;
+
+        public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
+        {
+            _words++;
+            var (cased, shouting) = Casing(word);
+            _casedWords += cased ? 1 : 0;
+            _shouted += shouting ? 1 : 0;
+
+            if ((entry.Kind & WordKind.Contrast) != 0 && word.Equals("but", StringComparison.OrdinalIgnoreCase))
+            {
+                _tension *= 0.5;
+                _arousal *= 0.5;
+                _satisfaction *= 0.5;
+                _cohesion *= 0.5;
+                _heardValence *= 0.5;
+                _afterBut = 1.5;
+                EndClause();
+                return;
+            }
+
+            if (_head is { } head && EnglishLexicon.TryPhrase(head, word, out var phrase))
+            {
+                // The phrase replaces its head: "laughed at" is ridicule, not glee; "passed away" is a death.
+                if (_lastFelt is { } taken)
+                {
+                    Unfeel(taken);
+                }
+
+                _head = null;
+                Feel(phrase, 1);
+                _lastFelt = null;
+                return;
+            }
+
+            _head = entry.Head;
+            _lastFelt = null;
+            bool passive = _afterPassive;
+            _afterPassive = (entry.Kind & WordKind.Passive) != 0;
+            if ((entry.Kind & WordKind.Negator) != 0)
+            {
+                _negation = NegationReach;
+                _negations++;
+                return;
+            }
+
+            if ((entry.Kind & WordKind.Booster) != 0)
+            {
+                _boost = _boost == 0 ? entry.Boost : _boost * entry.Boost;
+                return;
+            }
+
+            _undone = _undoing > 0;
+            _lessened = _lessening > 0;
+            if ((entry.Kind & WordKind.Filler) == 0)
+            {
+                _undoing = Math.Max(_undoing - 1, 0);
+                _lessening = Math.Max(_lessening - 1, 0);
+            }
+
+            bool negated = _negation > 0;
+            bool lessens = (entry.Kind & WordKind.Lessening) != 0 && !negated;
+            bool wanes = (entry.Kind & WordKind.Waning) != 0 && !negated;
+            bool relieved = (lessens && passive) || wanes ? LessenClause() : false;
+
+            // A waning verb's own sting ("fell", "weakens") was the bad subject's, which it has turned to relief.
+            if ((entry.Kind & WordKind.Felt) != 0 && !(relieved && entry.Valence < 0))
+            {
+                Feel(entry, (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut));
+            }
+
+            if (negated && (entry.Kind & (WordKind.Lessening | WordKind.Undoing | WordKind.Waning)) != 0)
+            {
+                // The negation was the verb's: what "didn't end" or "never lost" governs keeps its own sign.
+                _negation = 0;
+            }
+
+            if (wanes)
+            {
+                // Only the subject wanes: what follows ("fell in love") is not taken.
+                Undo(passive: true);
+                _undoing = 0;
+            }
+            else if ((entry.Kind & WordKind.Undoing) != 0 && !negated)
+            {
+                Undo(passive);
+            }
+
+            if (lessens)
+            {
+                _lessening = UndoingReach;
+                _lessener = _lastFelt;
+            }
+
+            _boost = 0;
+            if (_negation > 0)
+            {
+                _negation--;
+            }
+        }
+
+        /// <summary>A clause ends: a negation or an undoing reaches no further.</summary>
+        public void EndClause()
+        {
+            _negation = 0;
+            _undoing = 0;
+            _lessening = 0;
+            _lessener = null;
+            _afterPassive = false;
+            (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
+            (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
+        }
+
+        /// <summary>
+        /// A word that takes away: the good of the next few words (its object: "cancelled the wedding") is heard as lost, and
+        /// after a passive ("the project you loved was cancelled") so is the good the clause has named so far.
+        /// </summary>
+        private void Undo(bool passive)
+        {
+            if (passive)
+            {
+                double lost = 1 - NegationScale;
+                _satisfaction -= _clauseSatisfaction * lost;
+                _cohesion -= _clauseCohesion * lost;
+                _heardValence -= _clauseValence * lost;
+                (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
+            }
+
+            _undoing = UndoingReach;
+        }
+
+        /// <summary>
+        /// A passive lessening ("the war was ended", "violence was halted"): the bad the clause has named so far is heard
+        /// as relief, as the object of an active one is ("ended the war", "cuts the risk of disease").
+        /// </summary>
+        /// <returns>Whether the clause had named anything bad.</returns>
+        private bool LessenClause()
+        {
+            bool any = _clauseUnpleasant < 0 || _clauseHarm < 0;
+            double lost = 1 - NegationScale;
+            _satisfaction -= _clauseHarm * lost;
+            _cohesion -= _clauseDisunion * lost;
+            _heardValence -= _clauseUnpleasant * lost;
+            (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
+            return any;
+        }
+
+        /// <summary>A character that is not a letter: punctuation and emoticons.</summary>
+        public void Mark(char c, char next)
+        {
+            switch (c)
+            {
+                case '!':
+                    _exclamations++;
+                    break;
+                case '?':
+                    _questions++;
+                    break;
+                case ':' or ';' when next is ')' or 'D' or ']':
+                    _satisfaction += 0.6;
+                    _cohesion += 0.3;
+                    _heardValence += 0.5;
+                    _hits++;
+                    break;
+                case ':' or ';' when next is '(' or '[':
+                    _satisfaction -= 0.6;
+                    _tension += 0.2;
+                    _heardValence -= 0.5;
+                    _hits++;
+                    break;
+            }
+        }
+
+        public readonly Stimulus Stimulus()
+        {
+            double exclaim = Math.Min(_exclamations, 4);
+            return new Stimulus
+            {
+                Tension = Squashed(_tension),
+                Arousal = Squashed(_arousal + (0.25 * exclaim) + (1.5 * ShoutedShare)),
+                Satisfaction = Squashed(_satisfaction),
+                Cohesion = Squashed(_cohesion),
+            };
+        }
+
+        public readonly SpeakerImpression Speaker()
+        {
+            var felt = Stimulus();
+            double words = Math.Sqrt(Math.Max(_words, 1));
+            double exclaim = Math.Min(_exclamations, 3);
+
+            double valence = _heardValence + (NegationLean * _negations);
+            valence += Math.Sign(valence) * ExclamationEmphasis * exclaim;
+            valence = valence / words / Math.Pow(1 + _hits, 0.2);
+
+            double arousal = (_heardArousal / words) + (0.5 * exclaim) + (0.075 * Math.Min(_questions, 3)) + (0.4 * ShoutedShare);
+            double evidence = _hits + (0.5 * exclaim) + (3 * ShoutedShare);
+            return new SpeakerImpression(
+                valence / Math.Sqrt((valence * valence) + HeardValenceSquash),
+                arousal / Math.Sqrt((arousal * arousal) + 1),
+                Math.Clamp(((0.6 * ShoutedShare) + (0.1 * exclaim) - (0.6 * felt.Tension) - (0.3 * felt.Cohesion)) / 0.8, -1, 1),
+                evidence / (evidence + 2));
+        }
+
+        private readonly double ShoutedShare => _casedWords == 0 ? 0 : (double)_shouted / _casedWords;
+
+        private void Feel(in LexiconWord entry, double k)
+        {
+            var w = entry.Weights;
+            double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
+            double valence = entry.Valence * k, arousal = entry.Arousal * k;
+            if (_negation > 0)
+            {
+                t *= 0.5;
+                a *= 0.5;
+                s *= NegationScale;
+                c *= NegationScale;
+                valence *= NegationScale;
+                arousal *= 0.5;
+            }
+
+            if (_lessened && (valence < 0 || s < 0))
+            {
+                // What is lessened or overcome: the bad of the thing becomes relief, and the lessening word's own sting
+                // ("cut", "fight") was about the bad thing, not the listener.
+                t *= 0.5;
+                s = s < 0 ? s * NegationScale : s;
+                c = c < 0 ? c * NegationScale : c;
+                valence = valence < 0 ? valence * NegationScale : valence;
+                if (_lessener is { } verb && verb.Valence < 0)
+                {
+                    Unfeel(verb);
+                }
+
+                // The object is a bad thing: the good words within it ("the risk of heart disease") are not taken away.
+                _lessener = null;
+                _undoing = 0;
+            }
+            else if (_undone && (valence > 0 || s > 0))
+            {
+                // What is taken away: the good of the thing becomes the size of the loss, and the bad within it is not relief.
+                s = s > 0 ? s * NegationScale : s;
+                c = c > 0 ? c * NegationScale : c;
+                valence = valence > 0 ? valence * NegationScale : valence;
+                _lessening = 0;
+            }
+
+            // Bad is stronger than good (Baumeister et al. 2001; Rozin and Royzman 2001): a loss among kind words still hurts.
+            t = t > 0 ? t * NegativityBias : t;
+            s = s < 0 ? s * NegativityBias : s;
+            c = c < 0 ? c * NegativityBias : c;
+            valence = valence < 0 ? valence * HeardNegativityBias : valence;
+            _lastFelt = new Felt(t, a, s, c, valence, arousal);
+            _tension += t;
+            _arousal += a;
+            _satisfaction += s;
+            _cohesion += c;
+            _heardValence += valence;
+            _heardArousal += arousal;
+            _clauseSatisfaction += Math.Max(s, 0);
+            _clauseCohesion += Math.Max(c, 0);
+            _clauseValence += Math.Max(valence, 0);
+            _clauseHarm += Math.Min(s, 0);
+            _clauseDisunion += Math.Min(c, 0);
+            _clauseUnpleasant += Math.Min(valence, 0);
+            _hits++;
+        }
+
+        /// <summary>Takes back what the last felt word added.</summary>
+        private void Unfeel(in Felt f)
+        {
+            _tension -= f.Tension;
+            _arousal -= f.Arousal;
+            _satisfaction -= f.Satisfaction;
+            _cohesion -= f.Cohesion;
+            _heardValence -= f.Valence;
+            _heardArousal -= f.HeardArousal;
+            _clauseSatisfaction -= Math.Max(f.Satisfaction, 0);
+            _clauseCohesion -= Math.Max(f.Cohesion, 0);
+            _clauseValence -= Math.Max(f.Valence, 0);
+            _clauseHarm -= Math.Min(f.Satisfaction, 0);
+            _clauseDisunion -= Math.Min(f.Cohesion, 0);
+            _clauseUnpleasant -= Math.Min(f.Valence, 0);
+            _hits--;
+        }
+
+        /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>
+        private static (bool Cased, bool Shouting) Casing(ReadOnlySpan<char> word)
+        {
+            int upper = 0, lower = 0;
+            foreach (char ch in word)
+            {
+                upper += char.IsUpper(ch) ? 1 : 0;
+                lower += char.IsLower(ch) ? 1 : 0;
+            }
+
+            return (upper + lower > 0, lower == 0 && upper >= 3);
+        }
+    }
+}
