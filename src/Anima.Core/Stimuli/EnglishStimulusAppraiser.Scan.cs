@@ -28,9 +28,16 @@ internal sealed partial class EnglishStimulusAppraiser
         private string? _head;
         private Felt? _lastFelt;
 
+        /// <summary>Who acts in the clause, as far as agency tells emotions apart (Smith and Ellsworth 1985): the words read in it, whether it began with "I", "you" or "we", and the last hostile act not yet seen to be aimed at the listener.</summary>
+        private int _clauseWords;
+        private bool _selfAgent;
+        private Felt? _hostile;
+        private int _hostileReach;
+
         public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
             _words++;
+            Agency(word, entry);
             var (cased, shouting) = Casing(word);
             _casedWords += cased ? 1 : 0;
             _shouted += shouting ? 1 : 0;
@@ -134,6 +141,7 @@ internal sealed partial class EnglishStimulusAppraiser
             _undoing = 0;
             _lessening = 0;
             _lessener = null;
+            (_clauseWords, _selfAgent, _hostile, _hostileReach) = (0, false, null, 0);
             _afterPassive = false;
             (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
@@ -279,6 +287,21 @@ internal sealed partial class EnglishStimulusAppraiser
             c = c < 0 ? c * NegativityBias : c;
             valence = valence < 0 ? valence * HeardNegativityBias : valence;
             _lastFelt = new Felt(t, a, s, c, valence, arousal);
+            if (c < HostileCohesion && _negation == 0)
+            {
+                if (_selfAgent && _clauseWords <= 3)
+                {
+                    // One's own hostile act ("you yelled at your child"): remorse, which lowers and stills rather than rouses.
+                    double shift = AgencyShift * a;
+                    (t, a) = (t + shift, a - shift);
+                    _lastFelt = new Felt(t, a, s, c, valence, arousal);
+                }
+                else
+                {
+                    (_hostile, _hostileReach) = (_lastFelt, 3);
+                }
+            }
+
             _tension += t;
             _arousal += a;
             _satisfaction += s;
@@ -292,6 +315,39 @@ internal sealed partial class EnglishStimulusAppraiser
             _clauseDisunion += Math.Min(c, 0);
             _clauseUnpleasant += Math.Min(valence, 0);
             _hits++;
+        }
+
+        /// <summary>
+        /// Tracks who acts: a clause that begins with "I", "you" or "we" has the self as its agent, and in a clause that does
+        /// not, a hostile act that reaches "you", "me" or "us" within three words ("yells at you", "lied to me") is an
+        /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal.
+        /// </summary>
+        private void Agency(ReadOnlySpan<char> word, in LexiconWord entry)
+        {
+            if ((entry.Kind & WordKind.Filler) != 0)
+            {
+                return;
+            }
+
+            bool self = word.Equals("i", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase);
+            if (_clauseWords++ == 0)
+            {
+                _selfAgent = self;
+            }
+
+            bool listener = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
+            // Not in a clause about one's own doing ("you trip and fall and everyone laughs at you"): that is exposure, not offence.
+            if (_hostile is { } act && listener && !_selfAgent)
+            {
+                double shift = AgencyShift * act.Tension;
+                _tension -= shift;
+                _arousal += shift;
+                _hostile = null;
+            }
+            else if (_hostile is not null && --_hostileReach <= 0)
+            {
+                _hostile = null;
+            }
         }
 
         /// <summary>Takes back what the last felt word added.</summary>

@@ -22,6 +22,13 @@ namespace Anima.Stimuli;
 /// ("the risk of disease"). A negated verb keeps the negation for itself: what "didn't end" governs keeps its sign.
 /// </para>
 /// <para>
+/// <b>Agency</b> tells anger from guilt (Smith and Ellsworth 1985): a hostile act (a felt word of cohesion below
+/// −0.15) that reaches "you", "me" or "us" in a clause another person leads ("a driver cuts you off and yells at you")
+/// turns 60% of its tension into arousal; one in a clause that "I", "you" or "we" begin, within its first three words
+/// ("you yelled at your child"), turns 60% of its arousal into tension. Threats met in the street, on the road and at
+/// the doctor's ("growls", "skids", "a shadow on the scan") carry tension more than arousal, so they read as fear.
+/// </para>
+/// <para>
 /// <b>The speaker impression</b> (what the agent hears of the other) is a sentence-level reading tuned on
 /// the EmoBank train split (Buechel and Hahn 2017): the words' heard valence, plus a lean of
 /// <see cref="NegationLean"/> per negation, amplified by up to three exclamation marks (VADER's 0.292 on
@@ -55,6 +62,12 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
 
     /// <summary>How much more an unpleasant word weighs in the stimulus than a pleasant one (negativity bias).</summary>
     private const double NegativityBias = 1.5;
+
+    /// <summary>How unfriendly a felt word must be (its cohesion) to be a hostile act, whose agent tells anger from guilt.</summary>
+    private const double HostileCohesion = -0.15;
+
+    /// <summary>The share of a hostile act's tension that becomes arousal when it is aimed at the listener (anger), or of its arousal that becomes tension when the self did it (remorse).</summary>
+    private const double AgencyShift = 0.6;
 
     /// <summary>The negativity bias of heard valence, tuned on EmoBank train.</summary>
     private const double HeardNegativityBias = 1.3;

@@ -73,6 +73,12 @@ public class FeelingTests
     [InlineData("guilt", "You broke your sister's favorite vase and blamed the cat.")]
     [InlineData("embarrassment", "You trip and fall in front of the whole class and everyone laughs at you.")]
     [InlineData("embarrassment", "You call your teacher mom by mistake in front of everyone.")]
+    [InlineData("fear", "The doctor says the scan shows a shadow on your lung.")]
+    [InlineData("fear", "Your car skids on the ice toward oncoming traffic.")]
+    [InlineData("fear", "A large dog growls and runs at you.")]
+    [InlineData("anger", "A driver cuts you off and then yells at you.")]
+    [InlineData("anger", "Someone keyed your car in the parking lot.")]
+    [InlineData("guilt", "You yelled at your child for something that wasn't their fault.")]
     public void Situation_LowersValence_AndIsFeltInItsFamily(string family, string situation)
     {
         string[] members = family switch

@@ -253,6 +253,19 @@ public class EnglishStimulusAppraiserTests
         heard.Should().BeApproximately(Appraiser.Appraise($"The man {root}.").Speaker.Valence, 0.2);
     }
 
+    [Theory]
+    [InlineData("The driver yelled at me.", "I yelled at the driver.")]
+    [InlineData("My boss insulted you in front of everyone.", "You insulted my boss in front of everyone.")]
+    public void Appraise_AHostileActAimedAtTheListener_RousesMoreThanOnesOwn(string offence, string own)
+    {
+        // Agency tells anger from guilt: another's hostile act aimed at me rouses; my own weighs and stills.
+        var aimed = Appraiser.Appraise(offence).Stimulus;
+        var done = Appraiser.Appraise(own).Stimulus;
+
+        aimed.Arousal.Should().BeGreaterThan(done.Arousal);
+        done.Tension.Should().BeGreaterThan(aimed.Tension);
+    }
+
     [Fact]
     public void Lexicon_HasHundredsOfWords()
     {
