@@ -73,6 +73,8 @@ public class FeelingTests
     [InlineData("guilt", "You broke your sister's favorite vase and blamed the cat.")]
     [InlineData("embarrassment", "You trip and fall in front of the whole class and everyone laughs at you.")]
     [InlineData("embarrassment", "You call your teacher mom by mistake in front of everyone.")]
+    [InlineData("loss", "My grandfather died in his sleep.")]
+    [InlineData("loss", "She left me after ten years together.")]
     [InlineData("fear", "The doctor says the scan shows a shadow on your lung.")]
     [InlineData("fear", "Your car skids on the ice toward oncoming traffic.")]
     [InlineData("fear", "A large dog growls and runs at you.")]
