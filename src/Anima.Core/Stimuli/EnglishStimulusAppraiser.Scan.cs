@@ -33,6 +33,10 @@ internal sealed partial class EnglishStimulusAppraiser
         private bool _selfAgent;
         private Felt? _hostile;
         private int _hostileReach;
+        private bool _namedSelf, _ownedCounts;
+
+        /// <summary>Whether the clause speaks of an intention ("I want to poison", "he is going to hurt me"): a threat or a wish, not a deed done.</summary>
+        private bool _intended;
 
         public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
@@ -141,7 +145,7 @@ internal sealed partial class EnglishStimulusAppraiser
             _undoing = 0;
             _lessening = 0;
             _lessener = null;
-            (_clauseWords, _selfAgent, _hostile, _hostileReach) = (0, false, null, 0);
+            (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended) = (0, false, null, 0, false, false);
             _afterPassive = false;
             (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
@@ -287,7 +291,7 @@ internal sealed partial class EnglishStimulusAppraiser
             c = c < 0 ? c * NegativityBias : c;
             valence = valence < 0 ? valence * HeardNegativityBias : valence;
             _lastFelt = new Felt(t, a, s, c, valence, arousal);
-            if (c < HostileCohesion && _negation == 0)
+            if ((c < HostileCohesion || (valence < 0 && (entry.Kind & (WordKind.Concern | WordKind.Offence)) != 0)) && _negation == 0 && !_intended)
             {
                 if (_selfAgent && _clauseWords <= 3)
                 {
@@ -298,7 +302,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 }
                 else
                 {
-                    (_hostile, _hostileReach) = (_lastFelt, 3);
+                    (_hostile, _hostileReach, _ownedCounts) = (_lastFelt, 3, !_namedSelf);
                 }
             }
 
@@ -320,28 +324,36 @@ internal sealed partial class EnglishStimulusAppraiser
         /// <summary>
         /// Tracks who acts: a clause that begins with "I", "you" or "we" has the self as its agent, and in a clause that does
         /// not, a hostile act that reaches "you", "me" or "us" within three words ("yells at you", "lied to me") is an
-        /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal.
+        /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal and displeasure.
         /// </summary>
         private void Agency(ReadOnlySpan<char> word, in LexiconWord entry)
         {
-            if ((entry.Kind & WordKind.Filler) != 0)
+            bool aimed = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
+            bool owned = word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase);
+
+            // What is mine is me ("stole my bike"), unless the clause has already named me ("help me hurt my neighbour").
+            bool listener = aimed || (owned && _ownedCounts);
+            if ((entry.Kind & WordKind.Filler) != 0 && !listener)
             {
                 return;
             }
 
             bool self = word.Equals("i", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase);
+            _namedSelf |= self || aimed;
+            _intended |= (entry.Kind & WordKind.Intent) != 0;
             if (_clauseWords++ == 0)
             {
                 _selfAgent = self;
             }
 
-            bool listener = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
             // Not in a clause about one's own doing ("you trip and fall and everyone laughs at you"): that is exposure, not offence.
             if (_hostile is { } act && listener && !_selfAgent)
             {
+                // Anger is no less unpleasant than fear: what the tension carried of displeasure stays, as displeasure.
                 double shift = AgencyShift * act.Tension;
                 _tension -= shift;
                 _arousal += shift;
+                _satisfaction -= shift;
                 _hostile = null;
             }
             else if (_hostile is not null && --_hostileReach <= 0)

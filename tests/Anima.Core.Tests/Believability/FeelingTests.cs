@@ -80,6 +80,7 @@ public class FeelingTests
     [InlineData("fear", "A large dog growls and runs at you.")]
     [InlineData("anger", "A driver cuts you off and then yells at you.")]
     [InlineData("anger", "Someone keyed your car in the parking lot.")]
+    [InlineData("anger", "Someone stole my bike from outside the library.")]
     [InlineData("guilt", "You yelled at your child for something that wasn't their fault.")]
     public void Situation_LowersValence_AndIsFeltInItsFamily(string family, string situation)
     {

@@ -218,7 +218,7 @@ internal static partial class EnglishLexicon
         // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence)
             {
                 continue;
             }
@@ -363,6 +363,9 @@ internal enum WordKind
 
     /// <summary>A verb by which its subject wanes ("the storm weakens", "unemployment fell", "profits plunged"): a bad subject becomes relief, a good one a loss.</summary>
     Waning = 1 << 27,
+
+    /// <summary>A told wrong done to someone ("stole", "blamed", "insulted"): with the harms, deceptions and unfairnesses of the request lists, a hostile act whose agent tells anger from guilt.</summary>
+    Offence = 1 << 28,
 
     Concern = Harm | Deception | Coercion | Unfairness,
 }

@@ -88,6 +88,12 @@ internal static class WordLists
             "fades", "faded", "shrink", "shrank", "dwindle", "plunge", "plummet", "slump", "wane", "lessen", "diminish", "diminishes",
             "diminished",
         ]),
+        (WordKind.Offence,
+        [
+            // Told forms only; the harms, deceptions and unfairnesses above ("robbed", "lied", "cheated") count as offences too.
+            "stole", "stolen", "blamed", "betrayed", "insulted", "mocked", "humiliated", "scammed", "overcharged", "accused", "denied",
+            "ignored", "dumped", "slapped", "shoved", "harassed", "teased", "snubbed", "belittled", "framed",
+        ]),
         (WordKind.Filler,
         [
             "of", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "that", "on", "in",
