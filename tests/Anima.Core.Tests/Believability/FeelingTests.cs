@@ -75,6 +75,7 @@ public class FeelingTests
     [InlineData("embarrassment", "You call your teacher mom by mistake in front of everyone.")]
     [InlineData("loss", "My grandfather died in his sleep.")]
     [InlineData("loss", "She left me after ten years together.")]
+    [InlineData("loss", "My wife is leaving me.")]
     [InlineData("fear", "The doctor says the scan shows a shadow on your lung.")]
     [InlineData("fear", "Your car skids on the ice toward oncoming traffic.")]
     [InlineData("fear", "A large dog growls and runs at you.")]
