@@ -100,9 +100,9 @@ internal sealed partial class EnglishStimulusAppraiser
             bool negated = _negation > 0;
             bool lessens = (entry.Kind & WordKind.Lessening) != 0 && !negated;
             bool wanes = (entry.Kind & WordKind.Waning) != 0 && !negated;
-            bool relieved = (lessens && passive) || wanes ? LessenClause() : false;
+            bool relieved = ((lessens && passive) || wanes) && LessenClause();
 
-            // A waning verb's own sting ("fell", "weakens") was the bad subject's, which it has turned to relief.
+            // A waning or lessening verb's own sting ("weakens", "was cut") was the bad subject's, which it has turned to relief.
             if ((entry.Kind & WordKind.Felt) != 0 && !(relieved && entry.Valence < 0))
             {
                 Feel(entry, (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut));
