@@ -16,6 +16,9 @@ internal sealed partial class EnglishStimulusAppraiser
         private int _negation, _negations, _undoing, _lessening;
         private bool _afterPassive, _undone, _lessened;
 
+        /// <summary>Whether the last word was one after which "like" is a verb.</summary>
+        private bool _verbLead;
+
         /// <summary>What the clause so far has added of good (satisfaction, cohesion, heard valence), which a passive undoing takes away.</summary>
         private double _clauseSatisfaction, _clauseCohesion, _clauseValence;
 
@@ -41,6 +44,8 @@ internal sealed partial class EnglishStimulusAppraiser
         public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
             _words++;
+            bool asVerb = _verbLead;
+            _verbLead = (entry.Kind & (WordKind.VerbLead | WordKind.Negator)) != 0;
             Agency(word, entry);
             var (cased, shouting) = Casing(word);
             _casedWords += cased ? 1 : 0;
@@ -103,7 +108,7 @@ internal sealed partial class EnglishStimulusAppraiser
             bool relieved = ((lessens && passive) || wanes) && LessenClause();
 
             // A waning or lessening verb's own sting ("weakens", "was cut") was the bad subject's, which it has turned to relief.
-            if ((entry.Kind & WordKind.Felt) != 0 && !(relieved && entry.Valence < 0))
+            if ((entry.Kind & WordKind.Felt) != 0 && !(relieved && entry.Valence < 0) && (asVerb || (entry.Kind & WordKind.VerbOnly) == 0))
             {
                 Feel(entry, (_boost == 0 ? 1 : _boost) * (shouting ? 1.3 : 1) * (_afterBut == 0 ? 1 : _afterBut));
             }
@@ -142,6 +147,7 @@ internal sealed partial class EnglishStimulusAppraiser
         public void EndClause()
         {
             _negation = 0;
+            _verbLead = false;
             _undoing = 0;
             _lessening = 0;
             _lessener = null;

@@ -94,7 +94,14 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                     i++;
                 }
 
-                var word = message[start..i];
+                // A closing quotation mark is not part of the word: 'great' is "great".
+                int end = i;
+                while (message[end - 1] is '\'' or '\u2019')
+                {
+                    end--;
+                }
+
+                var word = message[start..end];
                 var form = EnglishLexicon.Find(word, out var entry);
                 concerns.Word(entry, form);
                 if (start < felt)

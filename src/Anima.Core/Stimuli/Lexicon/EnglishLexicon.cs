@@ -367,6 +367,12 @@ internal enum WordKind
     /// <summary>A told wrong done to someone ("stole", "blamed", "insulted"): with the harms, deceptions and unfairnesses of the request lists, a hostile act whose agent tells anger from guilt.</summary>
     Offence = 1 << 28,
 
+    /// <summary>A word felt only as a verb ("I like it"), not as the preposition it also is ("it looks like rain"): felt only after a <see cref="VerbLead"/> word.</summary>
+    VerbOnly = 1 << 29,
+
+    /// <summary>A subject, modal, negation or adverb after which a <see cref="VerbOnly"/> word is a verb ("we like", "would like", "don't like", "really like").</summary>
+    VerbLead = 1 << 30,
+
     Concern = Harm | Deception | Coercion | Unfairness,
 }
 

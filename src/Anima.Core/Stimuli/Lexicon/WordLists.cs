@@ -14,6 +14,7 @@ internal static class WordLists
         ["quite"] = 1.15, ["too"] = 1.2, ["such"] = 1.2, ["most"] = 1.2, ["terribly"] = 1.4, ["awfully"] = 1.4,
         ["slightly"] = 0.5, ["somewhat"] = 0.6, ["bit"] = 0.6, ["little"] = 0.7, ["kinda"] = 0.6, ["barely"] = 0.4,
         ["mildly"] = 0.5, ["fairly"] = 0.8, ["sort"] = 0.7, ["kind"] = 1.0,
+        ["pretty"] = 1.2,
     };
 
     /// <summary>Each closed list with the kind its words are.</summary>
@@ -98,6 +99,13 @@ internal static class WordLists
         [
             "of", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "that", "on", "in",
             "to", "for", "from", "with", "at", "by",
+        ]),
+        (WordKind.VerbOnly, ["like"]),
+        (WordKind.VerbLead,
+        [
+            "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll",
+            "they'll", "will", "to", "do", "does", "did", "really", "also", "just", "always", "truly", "genuinely", "actually",
+            "definitely", "totally", "kinda", "still", "might", "may", "could", "should", "must", "people", "all",
         ]),
         (WordKind.Passive, ["was", "were", "is", "are", "been", "be", "being", "got", "get", "gets", "getting", "it's", "its", "that's", "thats"]),
     ];
