@@ -7,7 +7,7 @@ internal sealed partial class EnglishStimulusAppraiser
     private readonly record struct Felt(double Tension, double Arousal, double Satisfaction, double Cohesion, double Valence, double HeardArousal);
 
     /// <summary>The running tally of the feeling of one message.</summary>
-    private struct Scan
+    private partial struct Scan
     {
         private int _exclamations, _questions;
         private double _tension, _arousal, _satisfaction, _cohesion;
@@ -237,7 +237,7 @@ internal sealed partial class EnglishStimulusAppraiser
 
             double valence = _heardValence + (NegationLean * _negations);
             valence += Math.Sign(valence) * ExclamationEmphasis * exclaim;
-            valence = valence / words / Math.Pow(1 + _hits, 0.2);
+            valence = valence / Math.Pow(Math.Max(_words, 1), HeardLengthExponent) / Math.Pow(1 + _hits, 0.2);
 
             double arousal = (_heardArousal / words) + (0.5 * exclaim) + (0.075 * Math.Min(_questions, 3)) + (0.4 * ShoutedShare);
             double evidence = _hits + (0.5 * exclaim) + (3 * ShoutedShare);
@@ -295,6 +295,7 @@ internal sealed partial class EnglishStimulusAppraiser
             t = t > 0 ? t * NegativityBias : t;
             s = s < 0 ? s * NegativityBias : s;
             c = c < 0 ? c * NegativityBias : c;
+            valence = Math.CopySign(Math.Pow(Math.Abs(valence), HeardIntensityExponent), valence);
             valence = valence < 0 ? valence * HeardNegativityBias : valence;
             _lastFelt = new Felt(t, a, s, c, valence, arousal);
             if ((c < HostileCohesion || (valence < 0 && (entry.Kind & (WordKind.Concern | WordKind.Offence)) != 0)) && _negation == 0 && !_intended)
@@ -327,47 +328,6 @@ internal sealed partial class EnglishStimulusAppraiser
             _hits++;
         }
 
-        /// <summary>
-        /// Tracks who acts: a clause that begins with "I", "you" or "we" has the self as its agent, and in a clause that does
-        /// not, a hostile act that reaches "you", "me" or "us" within three words ("yells at you", "lied to me") is an
-        /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal and displeasure.
-        /// </summary>
-        private void Agency(ReadOnlySpan<char> word, in LexiconWord entry)
-        {
-            bool aimed = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
-            bool owned = word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase);
-
-            // What is mine is me ("stole my bike"), unless the clause has already named me ("help me hurt my neighbour").
-            bool listener = aimed || (owned && _ownedCounts);
-            if ((entry.Kind & WordKind.Filler) != 0 && !listener)
-            {
-                return;
-            }
-
-            bool self = word.Equals("i", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase);
-            _namedSelf |= self || aimed;
-            _intended |= (entry.Kind & WordKind.Intent) != 0;
-            if (_clauseWords++ == 0)
-            {
-                _selfAgent = self;
-            }
-
-            // Not in a clause about one's own doing ("you trip and fall and everyone laughs at you"): that is exposure, not offence.
-            if (_hostile is { } act && listener && !_selfAgent)
-            {
-                // Anger is no less unpleasant than fear: what the tension carried of displeasure stays, as displeasure.
-                double shift = AgencyShift * act.Tension;
-                _tension -= shift;
-                _arousal += shift;
-                _satisfaction -= shift;
-                _hostile = null;
-            }
-            else if (_hostile is not null && --_hostileReach <= 0)
-            {
-                _hostile = null;
-            }
-        }
-
         /// <summary>Takes back what the last felt word added.</summary>
         private void Unfeel(in Felt f)
         {
@@ -384,19 +344,6 @@ internal sealed partial class EnglishStimulusAppraiser
             _clauseDisunion -= Math.Min(f.Cohesion, 0);
             _clauseUnpleasant -= Math.Min(f.Valence, 0);
             _hits--;
-        }
-
-        /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>
-        private static (bool Cased, bool Shouting) Casing(ReadOnlySpan<char> word)
-        {
-            int upper = 0, lower = 0;
-            foreach (char ch in word)
-            {
-                upper += char.IsUpper(ch) ? 1 : 0;
-                lower += char.IsLower(ch) ? 1 : 0;
-            }
-
-            return (upper + lower > 0, lower == 0 && upper >= 3);
         }
     }
 }

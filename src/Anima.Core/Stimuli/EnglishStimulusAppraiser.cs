@@ -32,7 +32,7 @@ namespace Anima.Stimuli;
 /// <b>The speaker impression</b> (what the agent hears of the other) is a sentence-level reading tuned on
 /// the EmoBank train split (Buechel and Hahn 2017): the words' heard valence, plus a lean of
 /// <see cref="NegationLean"/> per negation, amplified by up to three exclamation marks (VADER's 0.292 on
-/// its −4…4 scale), divided by √words and by (1 + felt words)^0.2, and squashed into [−1, 1]; arousal from
+/// its −4…4 scale), each word's valence raised to the power 1.2, divided by words^0.6 and by (1 + felt words)^0.2, and squashed into [−1, 1]; arousal from
 /// the words' arousal per √words, exclamation marks, question marks and shouting. A shouted word has at
 /// least three letters, all of them capitals, so "OK", "I" and scripts without letter case never shout.
 /// </para>
@@ -70,7 +70,13 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
     private const double AgencyShift = 0.6;
 
     /// <summary>The negativity bias of heard valence, tuned on EmoBank train.</summary>
-    private const double HeardNegativityBias = 1.3;
+    private const double HeardNegativityBias = 1.5;
+
+    /// <summary>How a word's heard valence grows with its strength: |v|^1.2, so one strong word outweighs two mild ones (tuned on EmoBank train).</summary>
+    private const double HeardIntensityExponent = 1.2;
+
+    /// <summary>How a message's length dilutes its heard valence: divided by words^0.6 (tuned on EmoBank train).</summary>
+    private const double HeardLengthExponent = 0.6;
 
     public static EnglishStimulusAppraiser Instance { get; } = new();
 

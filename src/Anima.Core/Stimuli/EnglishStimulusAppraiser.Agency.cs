@@ -1,0 +1,62 @@
+namespace Anima.Stimuli;
+
+/// <summary>The tally's reading of who acts and of letter case.</summary>
+internal sealed partial class EnglishStimulusAppraiser
+{
+    private partial struct Scan
+    {
+        /// <summary>
+        /// Tracks who acts: a clause that begins with "I", "you" or "we" has the self as its agent, and in a clause that does
+        /// not, a hostile act that reaches "you", "me" or "us" within three words ("yells at you", "lied to me") is an
+        /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal and displeasure.
+        /// </summary>
+        private void Agency(ReadOnlySpan<char> word, in LexiconWord entry)
+        {
+            bool aimed = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
+            bool owned = word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase);
+
+            // What is mine is me ("stole my bike"), unless the clause has already named me ("help me hurt my neighbour").
+            bool listener = aimed || (owned && _ownedCounts);
+            if ((entry.Kind & WordKind.Filler) != 0 && !listener)
+            {
+                return;
+            }
+
+            bool self = word.Equals("i", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase);
+            _namedSelf |= self || aimed;
+            _intended |= (entry.Kind & WordKind.Intent) != 0;
+            if (_clauseWords++ == 0)
+            {
+                _selfAgent = self;
+            }
+
+            // Not in a clause about one's own doing ("you trip and fall and everyone laughs at you"): that is exposure, not offence.
+            if (_hostile is { } act && listener && !_selfAgent)
+            {
+                // Anger is no less unpleasant than fear: what the tension carried of displeasure stays, as displeasure.
+                double shift = AgencyShift * act.Tension;
+                _tension -= shift;
+                _arousal += shift;
+                _satisfaction -= shift;
+                _hostile = null;
+            }
+            else if (_hostile is not null && --_hostileReach <= 0)
+            {
+                _hostile = null;
+            }
+        }
+
+        /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>
+        private static (bool Cased, bool Shouting) Casing(ReadOnlySpan<char> word)
+        {
+            int upper = 0, lower = 0;
+            foreach (char ch in word)
+            {
+                upper += char.IsUpper(ch) ? 1 : 0;
+                lower += char.IsLower(ch) ? 1 : 0;
+            }
+
+            return (upper + lower > 0, lower == 0 && upper >= 3);
+        }
+    }
+}
