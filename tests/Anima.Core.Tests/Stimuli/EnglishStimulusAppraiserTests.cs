@@ -271,4 +271,19 @@ public class EnglishStimulusAppraiserTests
     {
         EnglishStimulusAppraiser.LexiconSize.Should().BeGreaterThan(7_000, "the VADER lexicon ships inside");
     }
+
+    [Fact]
+    public void Appraise_LikeAsAPreposition_IsNotAFeeling()
+    {
+        Appraiser.Appraise("It looks like a house.").Speaker.Valence.Should().Be(0);
+        Appraiser.Appraise("I like it.").Speaker.Valence.Should().BeGreaterThan(0);
+        Appraiser.Appraise("I don't like it.").Speaker.Valence.Should().BeLessThan(0);
+    }
+
+    [Fact]
+    public void Appraise_AQuotedWord_IsHeardThroughItsQuotationMarks()
+    {
+        Appraiser.Appraise("'good'").Speaker.Valence.Should().BeGreaterThan(0);
+        Appraiser.Appraise("Sexualisation ‘harms’ young girls").Speaker.Valence.Should().BeLessThan(0);
+    }
 }
