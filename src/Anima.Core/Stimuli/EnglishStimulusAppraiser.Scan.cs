@@ -255,6 +255,9 @@ internal sealed partial class EnglishStimulusAppraiser
             var w = entry.Weights;
             double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
             double valence = entry.Valence * k, arousal = entry.Arousal * k;
+
+            // How much the word's valence was scaled: its heard strength is |valence|^1.2, worked out once per entry.
+            double scaled = k;
             if (_negation > 0)
             {
                 t *= 0.5;
@@ -262,6 +265,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 s *= NegationScale;
                 c *= NegationScale;
                 valence *= NegationScale;
+                scaled *= NegationScale;
                 arousal *= 0.5;
             }
 
@@ -272,7 +276,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 t *= 0.5;
                 s = s < 0 ? s * NegationScale : s;
                 c = c < 0 ? c * NegationScale : c;
-                valence = valence < 0 ? valence * NegationScale : valence;
+                (valence, scaled) = valence < 0 ? (valence * NegationScale, scaled * NegationScale) : (valence, scaled);
                 if (_lessener is { } verb && verb.Valence < 0)
                 {
                     Unfeel(verb);
@@ -287,7 +291,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 // What is taken away: the good of the thing becomes the size of the loss, and the bad within it is not relief.
                 s = s > 0 ? s * NegationScale : s;
                 c = c > 0 ? c * NegationScale : c;
-                valence = valence > 0 ? valence * NegationScale : valence;
+                (valence, scaled) = valence > 0 ? (valence * NegationScale, scaled * NegationScale) : (valence, scaled);
                 _lessening = 0;
             }
 
@@ -295,7 +299,8 @@ internal sealed partial class EnglishStimulusAppraiser
             t = t > 0 ? t * NegativityBias : t;
             s = s < 0 ? s * NegativityBias : s;
             c = c < 0 ? c * NegativityBias : c;
-            valence = Math.CopySign(Math.Pow(Math.Abs(valence), HeardIntensityExponent), valence);
+            scaled = Math.Abs(scaled);
+            valence = Math.CopySign(entry.HeardStrength * (scaled == 1 ? 1 : Math.Pow(scaled, HeardIntensityExponent)), valence);
             valence = valence < 0 ? valence * HeardNegativityBias : valence;
             _lastFelt = new Felt(t, a, s, c, valence, arousal);
             if ((c < HostileCohesion || (valence < 0 && (entry.Kind & (WordKind.Concern | WordKind.Offence)) != 0)) && _negation == 0 && !_intended)

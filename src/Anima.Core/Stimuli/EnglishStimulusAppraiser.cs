@@ -73,7 +73,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
     private const double HeardNegativityBias = 1.5;
 
     /// <summary>How a word's heard valence grows with its strength: |v|^1.2, so one strong word outweighs two mild ones (tuned on EmoBank train).</summary>
-    private const double HeardIntensityExponent = 1.2;
+    internal const double HeardIntensityExponent = 1.2;
 
     /// <summary>How a message's length dilutes its heard valence: divided by words^0.6 (tuned on EmoBank train).</summary>
     private const double HeardLengthExponent = 0.6;

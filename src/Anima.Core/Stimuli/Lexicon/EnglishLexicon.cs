@@ -385,4 +385,11 @@ internal enum WordKind
 /// <param name="Form">How the word stands to the closed list it belongs to: an inflection of one of its words, or the word itself.</param>
 /// <param name="Head">The word itself when it begins a two-word phrase of the lexicon (see <see cref="EnglishLexicon.TryPhrase"/>); otherwise null.</param>
 internal readonly record struct LexiconWord(
-    WordKind Kind, double Boost, AppraisalWeights Weights, double Valence, double Arousal, WordForm Form = WordForm.Base, string? Head = null);
+    WordKind Kind, double Boost, AppraisalWeights Weights, double Valence, double Arousal, WordForm Form = WordForm.Base, string? Head = null)
+{
+    /// <summary>How pleasant the word is heard, in [−1, 1]; fixed at construction, since <see cref="HeardStrength"/> follows from it.</summary>
+    public double Valence { get; } = Valence;
+
+    /// <summary>The word's heard strength, |<see cref="Valence"/>|^<see cref="EnglishStimulusAppraiser.HeardIntensityExponent"/>, worked out once.</summary>
+    public double HeardStrength { get; } = Math.Pow(Math.Abs(Valence), EnglishStimulusAppraiser.HeardIntensityExponent);
+}
