@@ -23,24 +23,41 @@ internal static class Int8Embeddings
     /// <summary>Writes the codes of <paramref name="vector"/> and returns its scale: one over the length of the codes.</summary>
     public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes)
     {
-        float largest = TensorPrimitives.MaxMagnitude(vector);
-        float largestMagnitude = Math.Abs(largest);
+        long squares = Quantize(vector, codes, out _, out _);
+        return squares == 0 ? 0 : (float)(1 / Math.Sqrt(squares));
+    }
+
+    /// <summary>
+    /// Writes the codes of <paramref name="vector"/>: each component divided by <paramref name="step"/> (the row's largest
+    /// magnitude over 127) and rounded, so it differs from <c>step · code</c> by at most half a step.
+    /// </summary>
+    /// <param name="vector">The row.</param>
+    /// <param name="codes">Where its codes go.</param>
+    /// <param name="step">What one code stands for; zero for a row of zeros.</param>
+    /// <param name="magnitude">The sum of the codes' magnitudes.</param>
+    /// <returns>The sum of the codes' squares.</returns>
+    public static long Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes, out float step, out long magnitude)
+    {
+        float largestMagnitude = Math.Abs(TensorPrimitives.MaxMagnitude(vector));
+        magnitude = 0;
         if (!(largestMagnitude > 0))
         {
             codes.Clear();
+            step = 0;
             return 0;
         }
 
-        float step = largestMagnitude / 127f;
+        step = largestMagnitude / 127f;
         long squares = 0;
         for (int i = 0; i < vector.Length; i++)
         {
             int code = (int)Math.Clamp(MathF.Round(vector[i] / step), -127, 127);
             codes[i] = (sbyte)code;
             squares += code * code;
+            magnitude += Math.Abs(code);
         }
 
-        return (float)(1 / Math.Sqrt(squares));
+        return squares;
     }
 
     /// <summary>Writes the floats a row of codes stands for.</summary>

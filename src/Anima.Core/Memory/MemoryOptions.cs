@@ -115,6 +115,21 @@ public sealed class MemoryOptions
     /// <value>The default is <see langword="false"/>.</value>
     public bool QuantizeEmbeddings { get; set; }
 
+    /// <summary>The default of <see cref="RecallIndexThreshold"/>.</summary>
+    public const int DefaultRecallIndexThreshold = 4096;
+
+    /// <summary>
+    /// Gets or sets how many float memories the default <see cref="EmotionalMemoryBank"/> must hold before it also keeps
+    /// each embedding as int8 codes, to narrow a recall: the codes are scanned first (a quarter of the bytes), each row's
+    /// cosine is bounded on both sides by their rounding, and only the rows that may be among the best are scored from
+    /// their floats. What is recalled, in what order and with what scores, is exactly what a scan of the floats finds;
+    /// each memory costs 392 bytes more (384 dimensions). Below the threshold the floats sit in the caches and are
+    /// scanned directly. Zero turns the index off. It does nothing with <see cref="QuantizeEmbeddings"/>, where the
+    /// codes are all the bank keeps.
+    /// </summary>
+    /// <value>The default is <see cref="DefaultRecallIndexThreshold"/> (4,096); it must be at least zero.</value>
+    public int RecallIndexThreshold { get; set; } = DefaultRecallIndexThreshold;
+
     internal void Validate()
     {
         if (!(KeepThreshold >= 0 && KeepThreshold <= 1))
@@ -135,6 +150,11 @@ public sealed class MemoryOptions
         if (!(MinimumRelevance >= 0 && MinimumRelevance <= 1))
         {
             throw new ArgumentOutOfRangeException("options.Memory.MinimumRelevance", MinimumRelevance, "The minimum relevance must be in [0, 1].");
+        }
+
+        if (RecallIndexThreshold < 0)
+        {
+            throw new ArgumentOutOfRangeException("options.Memory.RecallIndexThreshold", RecallIndexThreshold, "The recall index threshold must be at least zero.");
         }
 
         if (RecollectionTokenBudget is < 0 or > 2000)
