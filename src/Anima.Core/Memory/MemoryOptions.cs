@@ -123,7 +123,7 @@ public sealed class MemoryOptions
     /// each embedding as int8 codes, to narrow a recall: the codes are scanned first (a quarter of the bytes), each row's
     /// cosine is bounded on both sides by their rounding, and only the rows that may be among the best are scored from
     /// their floats. What is recalled, in what order and with what scores, is exactly what a scan of the floats finds;
-    /// each memory costs 392 bytes more (384 dimensions). Below the threshold the floats sit in the caches and are
+    /// each memory costs about 400 bytes more (384 dimensions). Below the threshold the floats sit in the caches and are
     /// scanned directly. Zero turns the index off. It does nothing with <see cref="QuantizeEmbeddings"/>, where the
     /// codes are all the bank keeps.
     /// </summary>
