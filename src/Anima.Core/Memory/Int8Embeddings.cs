@@ -48,7 +48,21 @@ internal static class Int8Embeddings
         }
 
         step = largestMagnitude / 127f;
+
         long squares = 0;
+        if (vector.Length <= 1024)
+        {
+            // The same operations as MathF.Round(vector[i] / step) one by one (round half to even), vectorised. The codes
+            // are integers of at most 127, so up to 1,024 of them the float sums are exact (below 2^24).
+            Span<float> scaled = stackalloc float[vector.Length];
+            TensorPrimitives.Divide(vector, step, scaled);
+            TensorPrimitives.Round(scaled, scaled);
+            TensorPrimitives.Clamp(scaled, -127f, 127f, scaled);
+            TensorPrimitives.ConvertTruncating<float, sbyte>(scaled, codes);
+            magnitude = (long)TensorPrimitives.SumOfMagnitudes(scaled);
+            return (long)TensorPrimitives.SumOfSquares(scaled);
+        }
+
         for (int i = 0; i < vector.Length; i++)
         {
             int code = (int)Math.Clamp(MathF.Round(vector[i] / step), -127, 127);
