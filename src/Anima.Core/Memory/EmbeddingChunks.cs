@@ -68,7 +68,9 @@ internal static class EmbeddingChunks
         int rowsPerChunk = RowsPerChunk(dimensions);
         if (row % rowsPerChunk == 0 || chunk is null)
         {
-            chunk = new float[rowsPerChunk * dimensions];
+            // Not zeroed: every row is written before it is read (the rows of a chunk that a load leaves free are written
+            // by the bank's next additions), and a load would otherwise clear every byte of its embeddings once for nothing.
+            chunk = GC.AllocateUninitializedArray<float>(rowsPerChunk * dimensions);
         }
 
         return chunk.AsMemory(row % rowsPerChunk * dimensions, dimensions);

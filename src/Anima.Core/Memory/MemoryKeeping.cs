@@ -142,8 +142,13 @@ internal sealed partial class MemoryKeeping
 
     /// <summary>Checks memories (from a document or a store) against this agent before any is kept.</summary>
     /// <exception cref="InvalidDataException">A memory is missing, out of order, or holds a value out of range; the message names it.</exception>
+    /// <remarks>
+    /// Memories that <see cref="SqliteAnimaStore"/> decoded (<see cref="Storage.DecodedMemories"/>) had each embedding's length
+    /// measured as they were decoded, and their levels are their own: neither is done again.
+    /// </remarks>
     public List<EmotionalMemory> Check(IReadOnlyList<EmotionalMemory> memories)
     {
+        bool decoded = memories is Storage.DecodedMemories;
         var checkedMemories = new List<EmotionalMemory>(memories.Count);
         int dimensions = memories.Count > 0 ? memories[0].Embedding.Length : 0;
         long last = 0;
@@ -180,7 +185,8 @@ internal sealed partial class MemoryKeeping
                 throw SectionReader.Refuse($"memories[{i}].levels holds {m.Levels?.Count ?? 0} numbers; {_profile.Count} were expected");
             }
 
-            var levels = new double[_profile.Count];
+            // A store's own decoded levels are held by no one else; any other list is copied, so its owner cannot change it.
+            var levels = decoded && m.Levels is double[] own ? own : new double[_profile.Count];
             for (int c = 0; c < levels.Length; c++)
             {
                 levels[c] = m.Levels[c] is >= 0 and <= 1 ? m.Levels[c] : SectionReader.Within(m.Levels[c], $"memories[{i}].levels[{c}]", 0, 1);
@@ -196,7 +202,7 @@ internal sealed partial class MemoryKeeping
                 throw SectionReader.Refuse($"memories[{i}].embedding has {m.Embedding.Length} dimensions; the first memory's has {dimensions}");
             }
 
-            float norm = TensorPrimitives.Norm(m.Embedding.Span);
+            float norm = decoded ? 1 : TensorPrimitives.Norm(m.Embedding.Span);
             if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
             {
                 throw SectionReader.Refuse(string.Create(CultureInfo.InvariantCulture, $"memories[{i}].embedding has length {norm}; it must be of unit length"));
@@ -221,7 +227,7 @@ internal sealed partial class MemoryKeeping
             ValidOptional(m.Reply, i, "reply");
             ValidOptional(m.Subject, i, "subject");
 
-            checkedMemories.Add(m with { Emotion = emotion, Levels = levels });
+            checkedMemories.Add(ReferenceEquals(levels, m.Levels) && string.Equals(emotion, m.Emotion, StringComparison.Ordinal) ? m : m with { Emotion = emotion, Levels = levels });
         }
 
         return checkedMemories;

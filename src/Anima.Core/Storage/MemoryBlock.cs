@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Globalization;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
 using Anima.Memory;
@@ -80,7 +82,7 @@ internal static class MemoryBlock
     /// <param name="dimensions">The embeddings' length, set by the first memory.</param>
     /// <param name="names">The emotion names decoded so far, shared by the memories that name the same emotion.</param>
     /// <exception cref="InvalidDataException">The block is damaged; <paramref name="into"/> may hold part of it.</exception>
-    public static void Decode(ReadOnlySpan<byte> block, List<EmotionalMemory> into, ref float[]? chunk, ref int dimensions, Names names)
+    public static void Decode(ReadOnlySpan<byte> block, DecodedMemories into, ref float[]? chunk, ref int dimensions, Names names)
     {
         var reader = new Reader(block);
         byte format = reader.Byte();
@@ -253,12 +255,20 @@ internal static class MemoryBlock
             if (BitConverter.IsLittleEndian)
             {
                 source.CopyTo(MemoryMarshal.AsBytes(values.Span));
-                return values;
+            }
+            else
+            {
+                for (int i = 0; i < dimensions; i++)
+                {
+                    values.Span[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * sizeof(float))..]);
+                }
             }
 
-            for (int i = 0; i < dimensions; i++)
+            // Measured here, while the row is in the cache, instead of in a second pass over every embedding.
+            float norm = TensorPrimitives.Norm(values.Span);
+            if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
             {
-                values.Span[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * sizeof(float))..]);
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"it holds an embedding of length {norm}, not of unit length"));
             }
 
             return values;
@@ -319,3 +329,10 @@ internal static class MemoryBlock
         }
     }
 }
+
+/// <summary>
+/// Memories a store decoded for one restore: every embedding measured to be of unit length as it was decoded, every
+/// levels array held by no one else, so the agent's check need not do either again.
+/// </summary>
+/// <param name="capacity">How many memories are expected.</param>
+internal sealed class DecodedMemories(int capacity) : List<EmotionalMemory>(capacity);

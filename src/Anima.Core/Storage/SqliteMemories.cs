@@ -46,9 +46,9 @@ internal static class SqliteMemories
     }
 
     /// <summary>Reads an agent's memories, refusing a block that is missing, short, damaged or not the one its checksum was made for.</summary>
-    public static async Task<List<EmotionalMemory>> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, long count, Func<string, Exception?, AnimaStoreException> damaged, CancellationToken cancellationToken)
+    public static async Task<DecodedMemories> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, string agentId, long count, Func<string, Exception?, AnimaStoreException> damaged, CancellationToken cancellationToken)
     {
-        var memories = new List<EmotionalMemory>((int)Math.Min(count, 1 << 20));
+        var memories = new DecodedMemories((int)Math.Min(count, 1 << 20));
         if (count == 0)
         {
             return memories;

@@ -225,6 +225,41 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_ABlockWhoseChecksumHoldsButWhoseEmbeddingIsNotOfUnitLength_IsRefusedNamingIt()
+    {
+        string path = File("stretched.db");
+        var store = new SqliteAnimaStore(path);
+        var (agent, _) = Agent(7);
+        for (int i = 0; i < 40; i++)
+        {
+            await agent.RememberAsync($"memory {i}");
+        }
+
+        await store.SaveAsync("hal", agent);
+
+        // A block written by a faulty writer: consistent with its checksum, and one embedding twice as long as it should be.
+        var memories = agent.Memory.GetAll().ToList();
+        memories[33] = memories[33] with { Embedding = memories[33].Embedding.ToArray().Select(x => x * 2).ToArray() };
+        byte[] block = Anima.Storage.MemoryBlock.Encode(memories, 32, 8);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var write = connection.CreateCommand();
+            write.CommandText = "UPDATE memory_blocks SET data = $data, checksum = $checksum WHERE agent_id = 'hal' AND block = 1;";
+            write.Parameters.AddWithValue("$data", block);
+            write.Parameters.AddWithValue("$checksum", Anima.Storage.StoreChecksum.Block("hal", 1, block));
+            write.ExecuteNonQuery().Should().Be(1);
+        }
+
+        var (target, _) = Agent(7);
+        string before = target.ExportState();
+
+        await target.Invoking(t => t.LoadAsync(store, "hal")).Should().ThrowAsync<AnimaStoreException>()
+            .WithMessage("*agent 'hal'*block 1*embedding of length 2*unit length*");
+        target.ExportState().Should().Be(before);
+    }
+
+    [Fact]
     public async Task Open_FileOfSchemaVersion3_MovesItsMemoriesIntoBlocksAndLoadsThemExactly()
     {
         string path = File("v3.db");
