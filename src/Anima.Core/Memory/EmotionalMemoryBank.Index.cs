@@ -23,6 +23,12 @@ public sealed partial class EmotionalMemoryBank
 {
     private const int Chunk = 1024;
 
+    /// <summary>
+    /// How far a bound summed in another order (relevance plus the rest) may stray from <see cref="Scoring.Score"/>: far
+    /// above the rounding of four products of numbers of order one, far below any difference a recall tells apart.
+    /// </summary>
+    private const double RoundingMargin = 1e-9;
+
     /// <summary>The int8 codes of the float rows indexed so far, <see cref="Int8Embeddings.RowsPerChunk"/> rows to an array.</summary>
     private readonly List<sbyte[]> _indexCodes = [];
 
@@ -53,6 +59,7 @@ public sealed partial class EmotionalMemoryBank
         try
         {
             Span<double> recency = stackalloc double[Chunk];
+            int chunk = 0, offset = 0;
             for (int start = 0; start < n; start += Chunk)
             {
                 var block = recency[..Math.Min(Chunk, n - start)];
@@ -60,12 +67,21 @@ public sealed partial class EmotionalMemoryBank
                 for (int i = 0; i < block.Length; i++)
                 {
                     int row = start + i;
-                    var codes = _indexCodes[row / rowsPerChunk].AsSpan(row % rowsPerChunk * _dimensions, _dimensions);
+                    if (offset == rowsPerChunk)
+                    {
+                        (chunk, offset) = (chunk + 1, 0);
+                    }
+
+                    var codes = _indexCodes[chunk].AsSpan(offset++ * _dimensions, _dimensions);
                     double approximate = Int8Embeddings.Dot(codes, cueCodes) * (double)_indexSteps[row] * cueStep;
                     double error = (((_indexSteps[row] * cueHalfLength) + (cueHalfStep * _indexLengths[row])) * Slack) + dotError;
-                    double congruence = scoring.Congruence(_feelings[row]);
-                    upper[row] = scoring.Score(Math.Max(0, approximate + error), block[i], _importance[row], congruence);
-                    lows.Offer(row, scoring.Score(Math.Max(0, approximate - error), block[i], _importance[row], congruence));
+                    double rest = scoring.Rest(block[i], _importance[row], scoring.Congruence(_feelings[row]));
+                    upper[row] = scoring.Bound(Math.Max(0, approximate + error), rest) + RoundingMargin;
+                    double lower = scoring.Bound(Math.Max(0, approximate - error), rest) - RoundingMargin;
+                    if (lows.Found < lows.Rows.Length || lower > lows.Scores[^1])
+                    {
+                        lows.Offer(row, lower);
+                    }
                 }
             }
 
@@ -157,6 +173,13 @@ public sealed partial class EmotionalMemoryBank
         /// <summary>A score that never falls as any of its parts rises (floating-point sums and products by weights of at least zero are monotone).</summary>
         public double Score(double relevance, double fresh, double importance, double congruence) =>
             (_relevance * relevance) + (_recency * fresh) + (_importance * importance) + (_congruence * congruence);
+
+        /// <summary>What a row scores apart from its relevance: the first pass of the index works it out once for both bounds.</summary>
+        public double Rest(double fresh, double importance, double congruence) =>
+            (_recency * fresh) + (_importance * importance) + (_congruence * congruence);
+
+        /// <summary>A score from a relevance and the <see cref="Rest"/>; within <see cref="RoundingMargin"/> of <see cref="Score"/>.</summary>
+        public double Bound(double relevance, double rest) => (_relevance * relevance) + rest;
 
         public double Fresh(long ticks) => Math.Exp(Math.Max(0, _now - ticks) * _perTick);
 

@@ -80,4 +80,38 @@ public sealed class QuantizedMemoryTests
         copy.ExportState().Should().Be(agent.ExportState());
         (await copy.RecallAsync("my dog", 1))[0].Memory.Text.Should().StartWith("My dog");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(96)]
+    [InlineData(384)]
+    [InlineData(1027)]
+    public void Dot_OfAnyLength_IsTheExactIntegerDotProductOfItsScalarTwin(int length)
+    {
+        var random = new Random(length);
+        for (int round = 0; round < 20; round++)
+        {
+            var a = new sbyte[length];
+            var b = new sbyte[length];
+            for (int d = 0; d < length; d++)
+            {
+                // The extremes every few rounds: no product or partial sum may saturate.
+                (a[d], b[d]) = round % 4 == 0
+                    ? ((sbyte)(d % 2 == 0 ? 127 : -127), (sbyte)(d % 3 == 0 ? -127 : 127))
+                    : ((sbyte)random.Next(-127, 128), (sbyte)random.Next(-127, 128));
+            }
+
+            long expected = 0;
+            for (int d = 0; d < length; d++)
+            {
+                expected += a[d] * b[d];
+            }
+
+            Anima.Memory.Int8Embeddings.Dot(a, b).Should().Be((int)expected, "the dot product of {0} codes is exact", length);
+        }
+    }
 }
