@@ -34,11 +34,12 @@ internal sealed partial class EnglishStimulusAppraiser
             if (_hostile is { } act && listener && !_selfAgent)
             {
                 // Anger is no less unpleasant than fear: what the tension carried of displeasure stays, as displeasure.
-                double shift = AgencyShift * act.Tension;
+                double shift = OffenceShift * act.Tension;
                 _tension -= shift;
                 _arousal += shift;
                 _satisfaction -= shift;
                 _hostile = null;
+                _offended = true;
             }
             else if (_hostile is not null && --_hostileReach <= 0)
             {

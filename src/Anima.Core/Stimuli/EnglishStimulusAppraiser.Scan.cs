@@ -38,12 +38,27 @@ internal sealed partial class EnglishStimulusAppraiser
         private int _hostileReach;
         private bool _namedSelf, _ownedCounts;
 
+        /// <summary>Whether the clause has named an offence aimed at the listener: what it goes on to name of threat is heard within that anger ("blamed you for his mistake").</summary>
+        private bool _offended;
+
+        /// <summary>
+        /// Whether the clause has named a loss that has happened (a word that stills and takes satisfaction: "died", "lost",
+        /// "funeral"), and the stir (tension and arousal) its other words have carried so far, which that loss takes over.
+        /// </summary>
+        private bool _grieving;
+
+        /// <summary>Whether the word being read follows "get" or "got": a loss word there names a plight still going on ("got lost").</summary>
+        private bool _afterGet, _lastWasGet;
+        private double _clauseTension, _clauseArousal;
+
         /// <summary>Whether the clause speaks of an intention ("I want to poison", "he is going to hurt me"): a threat or a wish, not a deed done.</summary>
         private bool _intended;
 
         public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
         {
             _words++;
+            _afterGet = _lastWasGet;
+            _lastWasGet = word.Equals("got", StringComparison.OrdinalIgnoreCase) || word.Equals("get", StringComparison.OrdinalIgnoreCase) || word.Equals("gets", StringComparison.OrdinalIgnoreCase) || word.Equals("getting", StringComparison.OrdinalIgnoreCase);
             bool asVerb = _verbLead;
             _verbLead = (entry.Kind & (WordKind.VerbLead | WordKind.Negator)) != 0;
             Agency(word, entry);
@@ -151,7 +166,8 @@ internal sealed partial class EnglishStimulusAppraiser
             _undoing = 0;
             _lessening = 0;
             _lessener = null;
-            (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended) = (0, false, null, 0, false, false);
+            (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended, _offended) = (0, false, null, 0, false, false, false);
+            (_grieving, _clauseTension, _clauseArousal) = (false, 0, 0);
             _afterPassive = false;
             (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
@@ -302,6 +318,27 @@ internal sealed partial class EnglishStimulusAppraiser
             scaled = Math.Abs(scaled);
             valence = Math.CopySign(entry.HeardStrength * (scaled == 1 ? 1 : Math.Pow(scaled, HeardIntensityExponent)), valence);
             valence = valence < 0 ? valence * HeardNegativityBias : valence;
+            if (_offended && t > 0)
+            {
+                double shift = OffenceShift * t;
+                (t, a, s) = (t - shift, a + shift, s - shift);
+            }
+
+            if (!_grieving && (entry.Kind & WordKind.Loss) != 0 && !_afterGet && _negation == 0 && !_intended && !_lessened && !_undone)
+            {
+                // A loss has happened: the threat the clause named ("died of cancer") is over, and is heard as the loss's weight.
+                _grieving = true;
+                _tension -= _clauseTension;
+                _arousal -= _clauseArousal;
+                (_arousal, _satisfaction) = Grieved(_arousal, _satisfaction, _clauseTension + _clauseArousal);
+            }
+            else if (_grieving)
+            {
+                double stir = Math.Max(t, 0) + Math.Max(a, 0);
+                (t, a) = (Math.Min(t, 0), Math.Min(a, 0));
+                (a, s) = Grieved(a, s, stir);
+            }
+
             _lastFelt = new Felt(t, a, s, c, valence, arousal);
             if ((c < HostileCohesion || (valence < 0 && (entry.Kind & (WordKind.Concern | WordKind.Offence)) != 0)) && _negation == 0 && !_intended)
             {
@@ -321,6 +358,8 @@ internal sealed partial class EnglishStimulusAppraiser
             _tension += t;
             _arousal += a;
             _satisfaction += s;
+            _clauseTension += Math.Max(t, 0);
+            _clauseArousal += Math.Max(a, 0);
             _cohesion += c;
             _heardValence += valence;
             _heardArousal += arousal;
@@ -332,6 +371,10 @@ internal sealed partial class EnglishStimulusAppraiser
             _clauseUnpleasant += Math.Min(valence, 0);
             _hits++;
         }
+
+        /// <summary>Stir heard within a loss: it stills (half of it lowers arousal) and saddens (half of it takes satisfaction).</summary>
+        private static (double Arousal, double Satisfaction) Grieved(double arousal, double satisfaction, double stir) =>
+            (arousal - (GriefShare * stir), satisfaction - (GriefShare * stir));
 
         /// <summary>Takes back what the last felt word added.</summary>
         private void Unfeel(in Felt f)
@@ -348,6 +391,8 @@ internal sealed partial class EnglishStimulusAppraiser
             _clauseHarm -= Math.Min(f.Satisfaction, 0);
             _clauseDisunion -= Math.Min(f.Cohesion, 0);
             _clauseUnpleasant -= Math.Min(f.Valence, 0);
+            _clauseTension -= Math.Max(f.Tension, 0);
+            _clauseArousal -= Math.Max(f.Arousal, 0);
             _hits--;
         }
     }

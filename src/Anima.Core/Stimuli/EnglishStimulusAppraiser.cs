@@ -66,8 +66,17 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
     /// <summary>How unfriendly a felt word must be (its cohesion) to be a hostile act, whose agent tells anger from guilt.</summary>
     private const double HostileCohesion = -0.15;
 
-    /// <summary>The share of a hostile act's tension that becomes arousal when it is aimed at the listener (anger), or of its arousal that becomes tension when the self did it (remorse).</summary>
+    /// <summary>The share of a hostile act's arousal that becomes tension when the self did it (remorse).</summary>
     private const double AgencyShift = 0.6;
+
+    /// <summary>
+    /// The share of a hostile act's tension that becomes arousal when another aims it at the listener: all of it, since
+    /// an offence by another is appraised as certain and as someone's doing (anger), not as a threat still to come (fear).
+    /// </summary>
+    private const double OffenceShift = 0.8;
+
+    /// <summary>The share of the stir a loss takes over that becomes stillness, and the share that becomes dissatisfaction.</summary>
+    private const double GriefShare = 0.5;
 
     /// <summary>The negativity bias of heard valence, tuned on EmoBank train.</summary>
     private const double HeardNegativityBias = 1.5;

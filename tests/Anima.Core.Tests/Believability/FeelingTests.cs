@@ -83,6 +83,18 @@ public class FeelingTests
     [InlineData("anger", "Someone keyed your car in the parking lot.")]
     [InlineData("anger", "Someone stole my bike from outside the library.")]
     [InlineData("guilt", "You yelled at your child for something that wasn't their fault.")]
+
+    // An offence aimed at the listener colours the rest of its clause, in every tense of its verb.
+    [InlineData("anger", "Your manager blamed you for his mistake.")]
+    [InlineData("anger", "Your manager blames you in front of everyone for a mistake he made.")]
+    [InlineData("anger", "The mechanic overcharged you.")]
+
+    // A loss that has happened takes over the threat its clause names; a plight still going on stays a threat.
+    [InlineData("loss", "My husband died of cancer last month.")]
+    [InlineData("loss", "We lost the baby.")]
+    [InlineData("loss", "I lost my job after twenty years.")]
+    [InlineData("fear", "You get lost alone in the mountains as it gets dark.")]
+    [InlineData("fear", "A man with a knife demands your wallet.")]
     public void Situation_LowersValence_AndIsFeltInItsFamily(string family, string situation)
     {
         string[] members = family switch

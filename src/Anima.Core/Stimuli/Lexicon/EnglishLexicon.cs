@@ -150,7 +150,8 @@ internal static partial class EnglishLexicon
         {
             if (parts[0].Contains(' ', StringComparison.Ordinal))
             {
-                phrases[parts[0]] = Appraised(parts);
+                var phrase = Appraised(parts);
+                phrases[parts[0]] = WordLists.Losses.Contains(parts[0]) ? phrase with { Kind = phrase.Kind | WordKind.Loss } : phrase;
             }
         }
 
@@ -183,6 +184,7 @@ internal static partial class EnglishLexicon
             words[parts[0]] = new LexiconWord(kind, 0, FromValence(valence, arousal), valence, arousal);
         }
 
+        var appraisedWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parts in Rows("appraisal"))
         {
             if (parts[0].Contains(' ', StringComparison.Ordinal))
@@ -195,6 +197,22 @@ internal static partial class EnglishLexicon
 
             var appraised = Appraised(parts);
             words[parts[0]] = appraised with { Kind = IsEvent(appraised.Weights) ? appraised.Kind | WordKind.Event : appraised.Kind, Head = words.GetValueOrDefault(parts[0]).Head };
+            appraisedWords.Add(parts[0]);
+        }
+
+        // An inflection that only VADER or the world lexicon rates ("blames", "betraying") is the appraised word in another
+        // form: it keeps its own rated valence and arousal, and carries the appraised word's stimulus (so an offence stays an
+        // offence, a loss a loss, in every tense).
+        foreach (string word in appraisedWords)
+        {
+            var root = words[word];
+            foreach (var (inflected, _) in Inflections(word))
+            {
+                if (!appraisedWords.Contains(inflected) && words.TryGetValue(inflected, out var rated) && rated.Kind == WordKind.Felt)
+                {
+                    words[inflected] = rated with { Weights = root.Weights, Kind = root.Kind & (WordKind.Felt | WordKind.Event) };
+                }
+            }
         }
 
         foreach (var (word, boost) in WordLists.Boosters)
@@ -218,7 +236,7 @@ internal static partial class EnglishLexicon
         // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss)
             {
                 continue;
             }
@@ -316,64 +334,6 @@ internal enum WordForm
 
     /// <summary>The word without another inflection (-s, -ed, -ly and the like): a told action, not one asked for.</summary>
     Inflected,
-}
-
-/// <summary>What a word is to the appraiser; a word may be several things at once.</summary>
-[Flags]
-internal enum WordKind
-{
-    None = 0,
-    Negator = 1 << 0,
-    Booster = 1 << 1,
-    Someone = 1 << 2,
-    Harm = 1 << 3,
-    Deception = 1 << 4,
-    Coercion = 1 << 5,
-    Unfairness = 1 << 6,
-    Felt = 1 << 7,
-    Intent = 1 << 8,
-    Myself = 1 << 9,
-    SelfHarm = 1 << 10,
-    Death = 1 << 11,
-    Living = 1 << 12,
-    Causative = 1 << 13,
-    Suffering = 1 << 14,
-    Contrast = 1 << 15,
-    Ending = 1 << 16,
-    OwnLife = 1 << 17,
-    FirstPerson = 1 << 18,
-    Suicidal = 1 << 19,
-    EndingAll = 1 << 20,
-    Whole = 1 << 21,
-
-    /// <summary>A word of the world or appraisal lexicon: something that happens in a life (a loss, an illness, a job, an insult), not only a word of feeling.</summary>
-    Event = 1 << 22,
-
-    /// <summary>A word that takes away what it governs ("cancelled the wedding", "lost my best friend", "the trip was called off"): the good it names becomes a loss.</summary>
-    Undoing = 1 << 23,
-
-    /// <summary>A form of "be" or "get" before a participle: the passive, whose subject is what the verb acts on ("the project was cancelled").</summary>
-    Passive = 1 << 24,
-
-    /// <summary>A word that lessens or overcomes what it governs ("cuts the risk", "ended the war", "beating poverty"): the bad it names becomes relief.</summary>
-    Lessening = 1 << 25,
-
-    /// <summary>An article, determiner or "of", which a taking-away or a lessening reaches through ("the risk of disease").</summary>
-    Filler = 1 << 26,
-
-    /// <summary>A verb by which its subject wanes ("the storm weakens", "unemployment fell", "profits plunged"): a bad subject becomes relief, a good one a loss.</summary>
-    Waning = 1 << 27,
-
-    /// <summary>A told wrong done to someone ("stole", "blamed", "insulted"): with the harms, deceptions and unfairnesses of the request lists, a hostile act whose agent tells anger from guilt.</summary>
-    Offence = 1 << 28,
-
-    /// <summary>A word felt only as a verb ("I like it"), not as the preposition it also is ("it looks like rain"): felt only after a <see cref="VerbLead"/> word.</summary>
-    VerbOnly = 1 << 29,
-
-    /// <summary>A subject, modal, negation or adverb after which a <see cref="VerbOnly"/> word is a verb ("we like", "would like", "don't like", "really like").</summary>
-    VerbLead = 1 << 30,
-
-    Concern = Harm | Deception | Coercion | Unfairness,
 }
 
 /// <summary>One word of the table.</summary>

@@ -17,6 +17,18 @@ internal static class WordLists
         ["pretty"] = 1.2,
     };
 
+    /// <summary>
+    /// The words and phrases of a loss that has happened, whose clause is heard as grief rather than threat: a death, a
+    /// parting, a loss (Bonanno 2004: grief is a low-arousal sadness, not a fear). "Dying" and "missing" are not here: they
+    /// name a threat still going on.
+    /// </summary>
+    public static readonly HashSet<string> Losses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "died", "dead", "death", "deaths", "funeral", "funerals", "grief", "grieving", "grieve", "mourning", "mourn", "mourned",
+        "widow", "widowed", "widower", "bereaved", "bereavement", "miscarriage", "miscarried", "stillborn", "lost", "loss",
+        "losses", "miss", "divorce", "divorced", "breakup", "passed away", "passing away", "left me", "leaving me", "broke up", "broken up", "say goodbye",
+    };
+
     /// <summary>Each closed list with the kind its words are.</summary>
     public static readonly (WordKind Kind, string[] Words)[] Kinds =
     [
@@ -93,7 +105,8 @@ internal static class WordLists
         [
             // Told forms only; the harms, deceptions and unfairnesses above ("robbed", "lied", "cheated") count as offences too.
             "stole", "stolen", "blamed", "betrayed", "insulted", "mocked", "humiliated", "scammed", "overcharged", "accused", "denied",
-            "ignored", "dumped", "slapped", "shoved", "harassed", "teased", "snubbed", "belittled", "framed",
+            "ignored", "dumped", "slapped", "shoved", "harassed", "teased", "snubbed", "belittled", "framed", "interrupted",
+            "interrupting", "excluded",
         ]),
         (WordKind.Filler,
         [
@@ -101,6 +114,7 @@ internal static class WordLists
             "to", "for", "from", "with", "at", "by",
         ]),
         (WordKind.VerbOnly, ["like"]),
+        (WordKind.Loss, Losses.Where(loss => !loss.Contains(' ', StringComparison.Ordinal)).ToArray()),
         (WordKind.VerbLead,
         [
             "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll",
