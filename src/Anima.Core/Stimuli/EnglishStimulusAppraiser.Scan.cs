@@ -16,6 +16,10 @@ internal sealed partial class EnglishStimulusAppraiser
         private int _negation, _negations, _undoing, _lessening;
         private bool _afterPassive, _undone, _lessened;
 
+        /// <summary>How many more words a hostile act reaches, whose good the listener feels as harmed, and whether this word is one.</summary>
+        private int _harming;
+        private bool _harmed;
+
         /// <summary>Whether the last word was one after which "like" is a verb.</summary>
         private bool _verbLead;
 
@@ -111,8 +115,10 @@ internal sealed partial class EnglishStimulusAppraiser
 
             _undone = _undoing > 0;
             _lessened = _lessening > 0;
+            _harmed = _harming > 0;
             if ((entry.Kind & WordKind.Filler) == 0)
             {
+                _harming = Math.Max(_harming - 1, 0);
                 _undoing = Math.Max(_undoing - 1, 0);
                 _lessening = Math.Max(_lessening - 1, 0);
             }
@@ -156,55 +162,6 @@ internal sealed partial class EnglishStimulusAppraiser
             {
                 _negation--;
             }
-        }
-
-        /// <summary>A clause ends: a negation or an undoing reaches no further.</summary>
-        public void EndClause()
-        {
-            _negation = 0;
-            _verbLead = false;
-            _undoing = 0;
-            _lessening = 0;
-            _lessener = null;
-            (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended, _offended) = (0, false, null, 0, false, false, false);
-            (_grieving, _clauseTension, _clauseArousal) = (false, 0, 0);
-            _afterPassive = false;
-            (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
-            (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
-        }
-
-        /// <summary>
-        /// A word that takes away: the good of the next few words (its object: "cancelled the wedding") is heard as lost, and
-        /// after a passive ("the project you loved was cancelled") so is the good the clause has named so far.
-        /// </summary>
-        private void Undo(bool passive)
-        {
-            if (passive)
-            {
-                double lost = 1 - NegationScale;
-                _satisfaction -= _clauseSatisfaction * lost;
-                _cohesion -= _clauseCohesion * lost;
-                _heardValence -= _clauseValence * lost;
-                (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
-            }
-
-            _undoing = UndoingReach;
-        }
-
-        /// <summary>
-        /// A passive lessening ("the war was ended", "violence was halted"): the bad the clause has named so far is heard
-        /// as relief, as the object of an active one is ("ended the war", "cuts the risk of disease").
-        /// </summary>
-        /// <returns>Whether the clause had named anything bad.</returns>
-        private bool LessenClause()
-        {
-            bool any = _clauseUnpleasant < 0 || _clauseHarm < 0;
-            double lost = 1 - NegationScale;
-            _satisfaction -= _clauseHarm * lost;
-            _cohesion -= _clauseDisunion * lost;
-            _heardValence -= _clauseUnpleasant * lost;
-            (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
-            return any;
         }
 
         /// <summary>A character that is not a letter: punctuation and emoticons.</summary>
@@ -310,6 +267,11 @@ internal sealed partial class EnglishStimulusAppraiser
                 (valence, scaled) = valence > 0 ? (valence * NegationScale, scaled * NegationScale) : (valence, scaled);
                 _lessening = 0;
             }
+            else if (_harmed && s > 0)
+            {
+                s *= NegationScale;
+                c = c > 0 ? c * NegationScale : c;
+            }
 
             // Bad is stronger than good (Baumeister et al. 2001; Rozin and Royzman 2001): a loss among kind words still hurts.
             t = t > 0 ? t * NegativityBias : t;
@@ -324,13 +286,26 @@ internal sealed partial class EnglishStimulusAppraiser
                 (t, a, s) = (t - shift, a + shift, s - shift);
             }
 
-            if (!_grieving && (entry.Kind & WordKind.Loss) != 0 && !_afterGet && _negation == 0 && !_intended && !_lessened && !_undone)
+            if (!_grieving && (entry.Kind & WordKind.Loss) != 0 && !_afterGet && _negation == 0 && !_lessened && !_undone)
             {
-                // A loss has happened: the threat the clause named ("died of cancer") is over, and is heard as the loss's weight.
+                // A loss: what the clause goes on to name of threat ("died of cancer") is over, and is heard as the loss's
+                // weight. A loss told as done ("died", "was killed") also takes over the threat named before it and turns
+                // the good it named to the size of the loss ("my best friend died"); a loss named as a topic ("afraid of
+                // death") leaves the fear before it a fear.
                 _grieving = true;
-                _tension -= _clauseTension;
-                _arousal -= _clauseArousal;
-                (_arousal, _satisfaction) = Grieved(_arousal, _satisfaction, _clauseTension + _clauseArousal);
+                if ((entry.Kind & WordKind.LossTold) != 0)
+                {
+                    double own = Math.Max(t, 0) + Math.Max(a, 0);
+                    (t, a) = (Math.Min(t, 0), Math.Min(a, 0));
+                    (a, s) = Grieved(a, s, own);
+                    double lost = 1 - NegationScale;
+                    _tension -= _clauseTension;
+                    _arousal -= _clauseArousal;
+                    (_arousal, _satisfaction) = Grieved(_arousal, _satisfaction, _clauseTension + _clauseArousal);
+                    _satisfaction -= _clauseSatisfaction * lost;
+                    _cohesion -= _clauseCohesion;
+                    (_clauseSatisfaction, _clauseCohesion) = (0, 0);
+                }
             }
             else if (_grieving)
             {
@@ -353,6 +328,10 @@ internal sealed partial class EnglishStimulusAppraiser
                 {
                     (_hostile, _hostileReach, _ownedCounts) = (_lastFelt, 3, !_namedSelf);
                 }
+
+                // Whom or what a hostile act harms ("lied to your best friend") is harmed: the listener feels its good as
+                // the harm's weight. The speaker's valence keeps the words' own (EmoBank dev fell 0.006 when it did not).
+                _harming = UndoingReach;
             }
 
             _tension += t;
@@ -370,30 +349,6 @@ internal sealed partial class EnglishStimulusAppraiser
             _clauseDisunion += Math.Min(c, 0);
             _clauseUnpleasant += Math.Min(valence, 0);
             _hits++;
-        }
-
-        /// <summary>Stir heard within a loss: it stills (half of it lowers arousal) and saddens (half of it takes satisfaction).</summary>
-        private static (double Arousal, double Satisfaction) Grieved(double arousal, double satisfaction, double stir) =>
-            (arousal - (GriefShare * stir), satisfaction - (GriefShare * stir));
-
-        /// <summary>Takes back what the last felt word added.</summary>
-        private void Unfeel(in Felt f)
-        {
-            _tension -= f.Tension;
-            _arousal -= f.Arousal;
-            _satisfaction -= f.Satisfaction;
-            _cohesion -= f.Cohesion;
-            _heardValence -= f.Valence;
-            _heardArousal -= f.HeardArousal;
-            _clauseSatisfaction -= Math.Max(f.Satisfaction, 0);
-            _clauseCohesion -= Math.Max(f.Cohesion, 0);
-            _clauseValence -= Math.Max(f.Valence, 0);
-            _clauseHarm -= Math.Min(f.Satisfaction, 0);
-            _clauseDisunion -= Math.Min(f.Cohesion, 0);
-            _clauseUnpleasant -= Math.Min(f.Valence, 0);
-            _clauseTension -= Math.Max(f.Tension, 0);
-            _clauseArousal -= Math.Max(f.Arousal, 0);
-            _hits--;
         }
     }
 }

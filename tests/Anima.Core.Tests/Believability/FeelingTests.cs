@@ -93,7 +93,12 @@ public class FeelingTests
     [InlineData("loss", "My husband died of cancer last month.")]
     [InlineData("loss", "We lost the baby.")]
     [InlineData("loss", "I lost my job after twenty years.")]
+    [InlineData("loss", "My brother was killed in the war.")]
     [InlineData("fear", "You get lost alone in the mountains as it gets dark.")]
+    [InlineData("fear", "I am afraid of death.")]
+
+    // Whom one's own hostile act harms is harmed: their good is not felt as good.
+    [InlineData("guilt", "You lied to your best friend and she found out.")]
     [InlineData("fear", "A man with a knife demands your wallet.")]
     public void Situation_LowersValence_AndIsFeltInItsFamily(string family, string situation)
     {

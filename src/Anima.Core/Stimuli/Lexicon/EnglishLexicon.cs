@@ -151,7 +151,8 @@ internal static partial class EnglishLexicon
             if (parts[0].Contains(' ', StringComparison.Ordinal))
             {
                 var phrase = Appraised(parts);
-                phrases[parts[0]] = WordLists.Losses.Contains(parts[0]) ? phrase with { Kind = phrase.Kind | WordKind.Loss } : phrase;
+                var loss = WordLists.LossesTold.Contains(parts[0]) ? WordKind.Loss | WordKind.LossTold : WordLists.Losses.Contains(parts[0]) ? WordKind.Loss : WordKind.None;
+                phrases[parts[0]] = phrase with { Kind = phrase.Kind | loss };
             }
         }
 
@@ -236,7 +237,7 @@ internal static partial class EnglishLexicon
         // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss or WordKind.LossTold)
             {
                 continue;
             }

@@ -58,5 +58,8 @@ internal enum WordKind : long
     /// <summary>A loss that has happened ("died", "funeral", "passed away"): the clause's threat is heard as grief.</summary>
     Loss = 1L << 31,
 
+    /// <summary>A <see cref="Loss"/> told as done ("died", "was killed", "passed away"), which also takes over what its clause named before it.</summary>
+    LossTold = 1L << 32,
+
     Concern = Harm | Deception | Coercion | Unfairness,
 }

@@ -18,15 +18,21 @@ internal static class WordLists
     };
 
     /// <summary>
-    /// The words and phrases of a loss that has happened, whose clause is heard as grief rather than threat: a death, a
-    /// parting, a loss (Bonanno 2004: grief is a low-arousal sadness, not a fear). "Dying" and "missing" are not here: they
-    /// name a threat still going on.
+    /// The words and phrases of a loss, whose clause is heard as grief rather than threat: a death, a parting, a loss
+    /// (Bonanno 2004: grief is a low-arousal sadness, not a fear). "Dying" and "missing" are not here: they name a threat
+    /// still going on.
     /// </summary>
     public static readonly HashSet<string> Losses = new(StringComparer.OrdinalIgnoreCase)
     {
-        "died", "dead", "death", "deaths", "funeral", "funerals", "grief", "grieving", "grieve", "mourning", "mourn", "mourned",
-        "widow", "widowed", "widower", "bereaved", "bereavement", "miscarriage", "miscarried", "stillborn", "lost", "loss",
-        "losses", "miss", "divorce", "divorced", "breakup", "passed away", "passing away", "left me", "leaving me", "broke up", "broken up", "say goodbye",
+        "dead", "death", "deaths", "funeral", "funerals", "grief", "grieving", "grieve", "mourning", "mourn", "widow", "widower",
+        "bereavement", "miscarriage", "loss", "losses", "miss", "divorce", "breakup", "say goodbye", "leaving me", "passing away",
+    };
+
+    /// <summary>The losses told as done, which also take over what their clause named before them (see <see cref="WordKind.LossTold"/>).</summary>
+    public static readonly HashSet<string> LossesTold = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "died", "killed", "mourned", "widowed", "bereaved", "miscarried", "stillborn", "lost", "divorced", "passed away",
+        "left me", "broke up", "broken up",
     };
 
     /// <summary>Each closed list with the kind its words are.</summary>
@@ -114,7 +120,8 @@ internal static class WordLists
             "to", "for", "from", "with", "at", "by",
         ]),
         (WordKind.VerbOnly, ["like"]),
-        (WordKind.Loss, Losses.Where(loss => !loss.Contains(' ', StringComparison.Ordinal)).ToArray()),
+        (WordKind.Loss, [.. Losses.Concat(LossesTold).Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
+        (WordKind.LossTold, [.. LossesTold.Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.VerbLead,
         [
             "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll",
