@@ -225,6 +225,12 @@ internal sealed partial class EnglishStimulusAppraiser
 
         private void Feel(in LexiconWord entry, double k)
         {
+            if ((entry.Kind & WordKind.Rival) != 0 && _negation == 0)
+            {
+                // Jealousy: the good the clause named ("danced all night", "spends every evening") is another's now.
+                Undo(passive: true);
+            }
+
             var w = entry.Weights;
             double t = w.Tension * k, a = w.Arousal * k, s = w.Satisfaction * k, c = w.Cohesion * k;
             double valence = entry.Valence * k, arousal = entry.Arousal * k;

@@ -97,6 +97,10 @@ public class FeelingTests
     [InlineData("fear", "You get lost alone in the mountains as it gets dark.")]
     [InlineData("fear", "I am afraid of death.")]
 
+    // A rival takes the good the clause named of the one held dear.
+    [InlineData("jealousy", "Your girlfriend danced all night with another man.")]
+    [InlineData("jealousy", "My boyfriend is spending the weekend with his ex.")]
+
     // Whom one's own hostile act harms is harmed: their good is not felt as good.
     [InlineData("guilt", "You lied to your best friend and she found out.")]
     [InlineData("fear", "A man with a knife demands your wallet.")]
@@ -107,6 +111,7 @@ public class FeelingTests
             "loss" => ["Sadness", "Loneliness"],
             "fear" => ["Fear", "Anxiety"],
             "anger" => ["Anger", "Frustration", "Disgust"],
+            "jealousy" => ["Anger", "Frustration", "Anxiety", "Sadness", "Fear"], // a threat to a bond, felt as fear or anger
             _ => ["Anxiety", "Sadness", "Fear"], // the self-conscious emotions: exposure, low dominance
         };
 

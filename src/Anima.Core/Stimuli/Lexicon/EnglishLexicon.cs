@@ -152,7 +152,8 @@ internal static partial class EnglishLexicon
             {
                 var phrase = Appraised(parts);
                 var loss = WordLists.LossesTold.Contains(parts[0]) ? WordKind.Loss | WordKind.LossTold : WordLists.Losses.Contains(parts[0]) ? WordKind.Loss : WordKind.None;
-                phrases[parts[0]] = phrase with { Kind = phrase.Kind | loss };
+                var rival = WordLists.Rivals.Contains(parts[0]) ? WordKind.Rival : WordKind.None;
+                phrases[parts[0]] = phrase with { Kind = phrase.Kind | loss | rival };
             }
         }
 
@@ -237,7 +238,7 @@ internal static partial class EnglishLexicon
         // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss or WordKind.LossTold)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss or WordKind.LossTold or WordKind.Rival)
             {
                 continue;
             }

@@ -61,5 +61,8 @@ internal enum WordKind : long
     /// <summary>A <see cref="Loss"/> told as done ("died", "was killed", "passed away"), which also takes over what its clause named before it.</summary>
     LossTold = 1L << 32,
 
+    /// <summary>A rival ("an ex", "another man", "someone else"): the good its clause named of the one held dear is heard as taken.</summary>
+    Rival = 1L << 33,
+
     Concern = Harm | Deception | Coercion | Unfairness,
 }

@@ -35,6 +35,12 @@ internal static class WordLists
         "left me", "broke up", "broken up",
     };
 
+    /// <summary>The rivals whose clause is heard as jealousy: what it named as good of the one held dear is taken by another.</summary>
+    public static readonly HashSet<string> Rivals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ex", "someone else", "another man", "another woman", "another guy", "another girl", "other woman", "other man",
+    };
+
     /// <summary>Each closed list with the kind its words are.</summary>
     public static readonly (WordKind Kind, string[] Words)[] Kinds =
     [
@@ -122,6 +128,7 @@ internal static class WordLists
         (WordKind.VerbOnly, ["like"]),
         (WordKind.Loss, [.. Losses.Concat(LossesTold).Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.LossTold, [.. LossesTold.Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
+        (WordKind.Rival, [.. Rivals.Where(rival => !rival.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.VerbLead,
         [
             "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll",
