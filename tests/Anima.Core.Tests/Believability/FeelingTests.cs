@@ -103,6 +103,7 @@ public class FeelingTests
 
     // Whom one's own hostile act harms is harmed: their good is not felt as good.
     [InlineData("guilt", "You lied to your best friend and she found out.")]
+    [InlineData("guilt", "I shouted at my mother and now she won't talk to me.")]
     [InlineData("fear", "A man with a knife demands your wallet.")]
     public void Situation_LowersValence_AndIsFeltInItsFamily(string family, string situation)
     {
