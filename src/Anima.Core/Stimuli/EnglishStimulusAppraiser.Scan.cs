@@ -45,14 +45,13 @@ internal sealed partial class EnglishStimulusAppraiser
         /// <summary>Whether the clause has named an offence aimed at the listener: what it goes on to name of threat is heard within that anger ("blamed you for his mistake").</summary>
         private bool _offended;
 
-        /// <summary>
-        /// Whether the clause has named a loss that has happened (a word that stills and takes satisfaction: "died", "lost",
-        /// "funeral"), and the stir (tension and arousal) its other words have carried so far, which that loss takes over.
-        /// </summary>
+        /// <summary>Whether the clause has named a loss (<see cref="WordKind.Loss"/>: "died", "funeral", "passed away").</summary>
         private bool _grieving;
 
         /// <summary>Whether the word being read follows "get" or "got": a loss word there names a plight still going on ("got lost").</summary>
         private bool _afterGet, _lastWasGet;
+
+        /// <summary>The stir (tension and arousal) the clause's words have carried so far, which a loss told as done takes over.</summary>
         private double _clauseTension, _clauseArousal;
 
         /// <summary>Whether the clause speaks of an intention ("I want to poison", "he is going to hurt me"): a threat or a wish, not a deed done.</summary>
@@ -62,7 +61,7 @@ internal sealed partial class EnglishStimulusAppraiser
         {
             _words++;
             _afterGet = _lastWasGet;
-            _lastWasGet = word.Equals("got", StringComparison.OrdinalIgnoreCase) || word.Equals("get", StringComparison.OrdinalIgnoreCase) || word.Equals("gets", StringComparison.OrdinalIgnoreCase) || word.Equals("getting", StringComparison.OrdinalIgnoreCase);
+            _lastWasGet = (entry.Kind & WordKind.Passive) != 0 && word[0] is 'g' or 'G'; // "get", "gets", "got", "getting"
             bool asVerb = _verbLead;
             _verbLead = (entry.Kind & (WordKind.VerbLead | WordKind.Negator)) != 0;
             Agency(word, entry);
@@ -295,9 +294,9 @@ internal sealed partial class EnglishStimulusAppraiser
             if (!_grieving && (entry.Kind & WordKind.Loss) != 0 && !_afterGet && _negation == 0 && !_lessened && !_undone)
             {
                 // A loss: what the clause goes on to name of threat ("died of cancer") is over, and is heard as the loss's
-                // weight. A loss told as done ("died", "was killed") also takes over the threat named before it and turns
-                // the good it named to the size of the loss ("my best friend died"); a loss named as a topic ("afraid of
-                // death") leaves the fear before it a fear.
+                // weight. A loss told as done ("died", "was killed") also takes over its own threat and the threat named
+                // before it, and what the clause named as good is felt as lost ("my best friend died": its satisfaction
+                // turns, its closeness is gone); a loss named as a topic ("afraid of death") leaves the fear before it a fear.
                 _grieving = true;
                 if ((entry.Kind & WordKind.LossTold) != 0)
                 {
