@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace Anima.Benchmarks;
 
-/// <summary>Recall of the ten best memories out of 100k and 1M kept as int8 codes (<see cref="MemoryOptions.QuantizeEmbeddings"/>), 384 dimensions.</summary>
+/// <summary>Recall of the ten best memories out of 100k and 1M kept as int8 codes (<see cref="MemoryOptions.QuantizeEmbeddings"/>), 384 dimensions, on one thread and on all.</summary>
 [MemoryDiagnoser]
 public class QuantizedMemoryBenchmarks
 {
@@ -15,11 +15,18 @@ public class QuantizedMemoryBenchmarks
     [Params(100_000, 1_000_000)]
     public int Memories { get; set; }
 
+    /// <summary>Gets or sets the most threads a recall scans with (<see cref="MemoryOptions.RecallParallelism"/>).</summary>
+    [ParamsSource(nameof(ThreadCounts))]
+    public int Threads { get; set; }
+
+    /// <summary>One thread, and every core of this machine.</summary>
+    public static IEnumerable<int> ThreadCounts => new[] { 1, Environment.ProcessorCount }.Distinct();
+
     [GlobalSetup]
     public void Setup()
     {
         var random = new Random(1);
-        _bank = new EmotionalMemoryBank(new MemoryOptions { QuantizeEmbeddings = true });
+        _bank = new EmotionalMemoryBank(new MemoryOptions { QuantizeEmbeddings = true, RecallParallelism = Threads });
         double[] levels = [0.5, 0.5, 0.5, 0.5];
         var vector = new float[384];
         for (int i = 0; i < Memories; i++)

@@ -42,48 +42,15 @@ public sealed partial class EmotionalMemoryBank
     {
         CatchUpIndex();
         int n = _memories.Count;
-        int rowsPerChunk = Int8Embeddings.RowsPerChunk(_dimensions);
-        var cueCodes = new sbyte[_dimensions];
-        Int8Embeddings.Quantize(cue, cueCodes, out float cueStep, out _);
-        double cueHalfLength = TensorPrimitives.SumOfMagnitudes(cue) * 0.5;
-        double cueHalfStep = cueStep * 0.5;
-
-        // Float arithmetic: the division behind each code and the float dot product, each off by a few units of the last place.
-        const double Slack = 1.001;
-        double dotError = _dimensions * 2.5e-7 * TensorPrimitives.Norm(cue) * Slack;
-
+        var bounds = new IndexCue(cue);
+        var score = scoring;
         Span<int> lowRows = top.Rows.Length <= 64 ? stackalloc int[top.Rows.Length] : new int[top.Rows.Length];
         Span<double> lowScores = top.Rows.Length <= 64 ? stackalloc double[top.Rows.Length] : new double[top.Rows.Length];
         var lows = new TopK(lowRows, lowScores);
         double[] upper = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            Span<double> recency = stackalloc double[Chunk];
-            int chunk = 0, offset = 0;
-            for (int start = 0; start < n; start += Chunk)
-            {
-                var block = recency[..Math.Min(Chunk, n - start)];
-                scoring.Fresh(_ticks.AsSpan(start, block.Length), block);
-                for (int i = 0; i < block.Length; i++)
-                {
-                    int row = start + i;
-                    if (offset == rowsPerChunk)
-                    {
-                        (chunk, offset) = (chunk + 1, 0);
-                    }
-
-                    var codes = _indexCodes[chunk].AsSpan(offset++ * _dimensions, _dimensions);
-                    double approximate = Int8Embeddings.Dot(codes, cueCodes) * (double)_indexSteps[row] * cueStep;
-                    double error = (((_indexSteps[row] * cueHalfLength) + (cueHalfStep * _indexLengths[row])) * Slack) + dotError;
-                    double rest = scoring.Rest(block[i], _importance[row], scoring.Congruence(_feelings[row]));
-                    upper[row] = scoring.Bound(Math.Max(0, approximate + error), rest) + RoundingMargin;
-                    double lower = scoring.Bound(Math.Max(0, approximate - error), rest) - RoundingMargin;
-                    if (lows.Found < lows.Rows.Length || lower > lows.Scores[^1])
-                    {
-                        lows.Offer(row, lower);
-                    }
-                }
-            }
+            InRuns(n, ref lows, (int from, int to, ref TopK best) => Bound(from, to, bounds, score, upper, ref best));
 
             // At least k rows score at least the floor, so no row whose upper bound is below it is among the best k.
             double floor = lows.Found == lows.Rows.Length ? lows.Scores[^1] : double.NegativeInfinity;
@@ -99,6 +66,41 @@ public sealed partial class EmotionalMemoryBank
         finally
         {
             ArrayPool<double>.Shared.Return(upper);
+        }
+    }
+
+    /// <summary>
+    /// The first pass over the indexed rows <c>[from, to)</c>: each row's upper bound into <paramref name="upper"/>, and
+    /// the best lower bounds into <paramref name="lows"/>.
+    /// </summary>
+    private void Bound(int from, int to, IndexCue cue, in Scoring scoring, double[] upper, ref TopK lows)
+    {
+        int rowsPerChunk = Int8Embeddings.RowsPerChunk(_dimensions);
+        int chunk = from / rowsPerChunk, offset = from % rowsPerChunk;
+        Span<double> recency = stackalloc double[Chunk];
+        for (int start = from; start < to; start += Chunk)
+        {
+            var block = recency[..Math.Min(Chunk, to - start)];
+            scoring.Fresh(_ticks.AsSpan(start, block.Length), block);
+            for (int i = 0; i < block.Length; i++)
+            {
+                int row = start + i;
+                if (offset == rowsPerChunk)
+                {
+                    (chunk, offset) = (chunk + 1, 0);
+                }
+
+                var codes = _indexCodes[chunk].AsSpan(offset++ * _dimensions, _dimensions);
+                double approximate = Int8Embeddings.Dot(codes, cue.Codes) * (double)_indexSteps[row] * cue.Step;
+                double error = (((_indexSteps[row] * cue.HalfLength) + (cue.HalfStep * _indexLengths[row])) * IndexCue.Slack) + cue.DotError;
+                double rest = scoring.Rest(block[i], _importance[row], scoring.Congruence(_feelings[row]));
+                upper[row] = scoring.Bound(Math.Max(0, approximate + error), rest) + RoundingMargin;
+                double lower = scoring.Bound(Math.Max(0, approximate - error), rest) - RoundingMargin;
+                if (lows.Found < lows.Rows.Length || lower > lows.Scores[^1])
+                {
+                    lows.Offer(row, lower);
+                }
+            }
         }
     }
 
@@ -144,6 +146,37 @@ public sealed partial class EmotionalMemoryBank
         _indexSteps = [];
         _indexLengths = [];
         _indexed = 0;
+    }
+
+    /// <summary>A cue quantised for the index, and what bounds a row's cosine from its codes.</summary>
+    private sealed class IndexCue
+    {
+        /// <summary>Float arithmetic: the division behind each code and the float dot product, each off by a few units of the last place.</summary>
+        public const double Slack = 1.001;
+
+        public IndexCue(ReadOnlySpan<float> cue)
+        {
+            Codes = new sbyte[cue.Length];
+            Int8Embeddings.Quantize(cue, Codes, out float step, out _);
+            Step = step;
+            HalfLength = TensorPrimitives.SumOfMagnitudes(cue) * 0.5;
+            HalfStep = step * 0.5;
+            DotError = cue.Length * 2.5e-7 * TensorPrimitives.Norm(cue) * Slack;
+        }
+
+        public sbyte[] Codes { get; }
+
+        /// <summary>The cue's step: its largest magnitude over 127.</summary>
+        public float Step { get; }
+
+        /// <summary>Half the cue's L1 length, and half its step.</summary>
+        public double HalfLength { get; }
+
+        /// <inheritdoc cref="HalfLength"/>
+        public double HalfStep { get; }
+
+        /// <summary>How far the float dot product of a row and the cue may stray.</summary>
+        public double DotError { get; }
     }
 
     /// <summary>The weights and the clock of one recall, and a row's score from its parts.</summary>

@@ -202,26 +202,6 @@ public sealed partial class EmotionalMemoryBank : IEmotionalMemory
         }
     }
 
-    /// <summary>Scores every row, by its floats or its int8 codes. Call under the lock.</summary>
-    private void Scan(ReadOnlySpan<float> cue, in Scoring scoring, ref TopK top)
-    {
-        int n = _memories.Count;
-        sbyte[]? cueCodes = _quantized ? new sbyte[_dimensions] : null;
-        float cueScale = cueCodes is null ? 0 : Int8Embeddings.Quantize(cue, cueCodes);
-        Span<double> recency = stackalloc double[Chunk];
-        for (int start = 0; start < n; start += Chunk)
-        {
-            var block = recency[..Math.Min(Chunk, n - start)];
-            scoring.Fresh(_ticks.AsSpan(start, block.Length), block);
-            for (int i = 0; i < block.Length; i++)
-            {
-                int row = start + i;
-                double relevance = Math.Max(0, cueCodes is null ? TensorPrimitives.Dot(Row(row), cue) : Int8Embeddings.Dot(Codes(row), cueCodes) * _scales[row] * cueScale);
-                top.Offer(row, scoring.Score(relevance, block[i], _importance[row], scoring.Congruence(_feelings[row])));
-            }
-        }
-    }
-
     /// <inheritdoc />
     public IReadOnlyList<EmotionalMemory> GetAll()
     {
