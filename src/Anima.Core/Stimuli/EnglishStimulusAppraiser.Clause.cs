@@ -15,7 +15,7 @@ internal sealed partial class EnglishStimulusAppraiser
             _harming = 0;
             _lessener = null;
             (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended, _offended) = (0, false, null, 0, false, false, false);
-            (_grieving, _clauseTension, _clauseArousal) = (false, 0, 0);
+            (_grieving, _clauseTension, _clauseArousal, _formula, _clauseSpan) = (false, 0, 0, false, 0);
             _afterPassive = false;
             (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
@@ -53,6 +53,17 @@ internal sealed partial class EnglishStimulusAppraiser
             _heardValence -= _clauseUnpleasant * lost;
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
             return any;
+        }
+
+        /// <summary>
+        /// A rescue told as done ("freed", "found alive"): the bad the clause has named ("the boy missing since May") is over,
+        /// and no taking-away it named ("missing") reaches the rescue itself.
+        /// </summary>
+        /// <returns>Whether the clause had named anything bad.</returns>
+        private bool Rescue()
+        {
+            (_undone, _undoing) = (false, 0);
+            return LessenClause();
         }
 
         /// <summary>Stir heard within a loss: it stills (half of it lowers arousal) and saddens (half of it takes satisfaction).</summary>

@@ -54,6 +54,12 @@ internal sealed partial class EnglishStimulusAppraiser
         /// <summary>The stir (tension and arousal) the clause's words have carried so far, which a loss told as done takes over.</summary>
         private double _clauseTension, _clauseArousal;
 
+        /// <summary>Whether the clause is a letter's salutation or closing (<see cref="WordKind.Formula"/>), opened by one or closed by one as its second word.</summary>
+        private bool _formula;
+
+        /// <summary>How many words the clause has read, fillers included.</summary>
+        private int _clauseSpan;
+
         /// <summary>Whether the clause speaks of an intention ("I want to poison", "he is going to hurt me"): a threat or a wish, not a deed done.</summary>
         private bool _intended;
 
@@ -64,10 +70,28 @@ internal sealed partial class EnglishStimulusAppraiser
             _lastWasGet = (entry.Kind & WordKind.Passive) != 0 && word[0] is 'g' or 'G'; // "get", "gets", "got", "getting"
             bool asVerb = _verbLead;
             _verbLead = (entry.Kind & (WordKind.VerbLead | WordKind.Negator)) != 0;
+            if ((entry.Kind & WordKind.Formula) != 0 && !_formula && (_clauseSpan == 0 || (_clauseSpan == 1 && !word.Equals("dear", StringComparison.OrdinalIgnoreCase))))
+            {
+                // "Warm regards," and "Yours sincerely,": the word before a closing was part of it ("oh dear" is no salutation).
+                if (_clauseSpan == 1 && _lastFelt is { } prior)
+                {
+                    Unfeel(prior);
+                }
+
+                _formula = true;
+            }
+
+            _clauseSpan++;
             Agency(word, entry);
             var (cased, shouting) = Casing(word);
             _casedWords += cased ? 1 : 0;
             _shouted += shouting ? 1 : 0;
+            if (_formula)
+            {
+                // "Dear Friend of Wildlife," and "Sincerely," are how a letter opens and closes, and tell nothing of feeling.
+                (_head, _lastFelt) = (null, null);
+                return;
+            }
 
             if ((entry.Kind & WordKind.Contrast) != 0 && word.Equals("but", StringComparison.OrdinalIgnoreCase))
             {
@@ -90,6 +114,11 @@ internal sealed partial class EnglishStimulusAppraiser
                 }
 
                 _head = null;
+                if ((phrase.Kind & WordKind.Relief) != 0 && _negation == 0)
+                {
+                    Rescue();
+                }
+
                 Feel(phrase, 1);
                 _lastFelt = null;
                 return;
@@ -125,7 +154,8 @@ internal sealed partial class EnglishStimulusAppraiser
             bool negated = _negation > 0;
             bool lessens = (entry.Kind & WordKind.Lessening) != 0 && !negated;
             bool wanes = (entry.Kind & WordKind.Waning) != 0 && !negated;
-            bool relieved = ((lessens && passive) || wanes) && LessenClause();
+            bool rescued = (entry.Kind & WordKind.Relief) != 0 && !negated;
+            bool relieved = rescued ? Rescue() : ((lessens && passive) || wanes) && LessenClause();
 
             // A waning or lessening verb's own sting ("weakens", "was cut") was the bad subject's, which it has turned to relief.
             if ((entry.Kind & WordKind.Felt) != 0 && !(relieved && entry.Valence < 0) && (asVerb || (entry.Kind & WordKind.VerbOnly) == 0))

@@ -20,6 +20,13 @@ namespace Anima.Stimuli;
 /// "ended", "beating", "anti-") turns their bad into relief, and its own sting is taken back; a verb by which its
 /// subject wanes ("weakens", "plunged") does both to its subject. Articles and prepositions do not use up the reach
 /// ("the risk of disease"). A negated verb keeps the negation for itself: what "didn't end" governs keeps its sign.
+/// A rescue told as done ("freed", "rescued", "found alive", "unharmed"; <c>WordLists.Reliefs</c>) turns the bad its
+/// clause named before it into relief: "the climber feared dead was found alive".
+/// </para>
+/// <para>
+/// <b>Formulas.</b> A sentence that opens with a negated auxiliary and a subject and ends in a question mark asks for
+/// agreement ("Wouldn't that be wonderful?", "Isn't it awful?"): its negation does not turn the feeling. A letter's
+/// salutation and closing ("Dear Friend of Wildlife,", "Warm regards,", "Sincerely,") carry no feeling.
 /// </para>
 /// <para>
 /// <b>Agency</b> tells anger from guilt (Smith and Ellsworth 1985): a hostile act (a felt word of cohesion below
@@ -98,6 +105,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
         var concerns = new ConcernReader();
         int felt = Math.Min(message.Length, MaxAppraisedLength);
         int i = 0;
+        bool sentenceStart = true;
         while (i < message.Length)
         {
             char c = message[i];
@@ -121,15 +129,20 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                 concerns.Word(entry, form);
                 if (start < felt)
                 {
-                    scan.Word(word, entry);
+                    // "Wouldn't that be wonderful?" asks for agreement: its negation is rhetorical, and does not turn the feeling.
+                    bool rhetorical = sentenceStart && (entry.Kind & WordKind.Negator) != 0 && word.Length > 3
+                        && word[^2] is '\'' or '\u2019' && AsksAgreement(message, i);
+                    scan.Word(word, rhetorical ? default : entry);
                 }
 
+                sentenceStart = false;
                 continue;
             }
 
             c = c switch { '\uFF01' => '!', '\uFF1F' => '?', '\u3002' or '\u3001' or '\uFF0C' => ',', _ => c };
             if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n')
             {
+                sentenceStart |= c is '.' or '!' or '?' or '\n';
                 concerns.EndClause();
                 if (i < felt)
                 {
@@ -147,6 +160,31 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
 
         return new Appraisal(scan.Stimulus(), scan.Speaker(), concerns.Found);
     }
+
+    /// <summary>
+    /// Whether the sentence whose first word, a negated auxiliary ("isn't", "wouldn't", "don't"), ends at
+    /// <paramref name="after"/> asks for agreement: a subject follows ("isn't it", "don't you") and the sentence ends in a
+    /// question mark. "Can't find a bike community?" has no subject, and is a negation. Reads only to the sentence's end.
+    /// </summary>
+    private static bool AsksAgreement(ReadOnlySpan<char> message, int after)
+    {
+        var rest = message[after..].TrimStart();
+        int length = 0;
+        while (length < rest.Length && char.IsLetter(rest[length]))
+        {
+            length++;
+        }
+
+        if (!WordLists.Subjects.Contains(rest[..length]))
+        {
+            return false;
+        }
+
+        int end = rest.IndexOfAny(SentenceEnds);
+        return end >= 0 && rest[end] == '?';
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?\n\uFF01\uFF1F\u3002");
 
     private static double Squashed(double x) => Scale * x / Math.Sqrt((x * x) + Squash);
 }

@@ -241,6 +241,65 @@ public class EnglishStimulusAppraiserTests
         Appraiser.Appraise(message).Speaker.Valence.Should().BeNegative(message);
 
     [Theory]
+    [InlineData("The kidnapped journalist was freed after three months.")]
+    [InlineData("Climber feared dead found alive on the mountain")]
+    [InlineData("Fishermen lost at sea for a week rescued unharmed")]
+    [InlineData("The girl trapped under the rubble survived.")]
+    [InlineData("Volunteers save hundreds of dogs from starvation")]
+    public void Appraise_ABadPlightEndedByARescue_IsHeardAsRelief(string message)
+    {
+        // A rescue told as done turns the bad its clause named before it (the plight) into relief.
+        Appraiser.Appraise(message).Speaker.Valence.Should().BePositive(message);
+    }
+
+    [Theory]
+    [InlineData("The kidnapped journalist was not freed.")]
+    [InlineData("The prisoners were never released, and they starved.")]
+    public void Appraise_ARescueThatDidNotHappen_IsNotRelief(string message) =>
+        Appraiser.Appraise(message).Speaker.Valence.Should().BeNegative(message);
+
+    [Theory]
+    [InlineData("Dear Friend,")]
+    [InlineData("Dear valued member of our community:")]
+    [InlineData("Sincerely,")]
+    [InlineData("Warm regards,")]
+    [InlineData("Respectfully,")]
+    public void Appraise_ALettersSalutationOrClosing_CarriesNoFeeling(string message)
+    {
+        var heard = Appraiser.Appraise(message).Speaker;
+
+        heard.Valence.Should().BeApproximately(0, 0.2, message);
+    }
+
+    [Fact]
+    public void Appraise_ALettersSalutation_LeavesTheFeelingOfWhatFollows()
+    {
+        Appraiser.Appraise("Dear Sam, I am furious with you.").Speaker.Valence.Should().BeLessThan(-0.3);
+        Appraiser.Appraise("Dear Sam, we are thrilled for you!").Speaker.Valence.Should().BeGreaterThan(0.3);
+        Appraiser.Appraise("You are my dear friend.").Speaker.Valence.Should().BePositive("'dear' within a clause is affection, not a salutation");
+    }
+
+    [Theory]
+    [InlineData("Isn't this view just beautiful?", true)]
+    [InlineData("Wouldn't it be lovely to see them again?", true)]
+    [InlineData("Don't you just love summer evenings?", true)]
+    [InlineData("Isn't it horrible what happened to them?", false)]
+    [InlineData("Wasn't that a terrible game?", false)]
+    public void Appraise_ANegatedQuestionThatAsksForAgreement_KeepsTheFeelingItNames(string message, bool pleasant)
+    {
+        double valence = Appraiser.Appraise(message).Speaker.Valence;
+
+        (pleasant ? valence > 0.2 : valence < -0.2).Should().BeTrue($"'{message}' was heard at {valence:F2}");
+    }
+
+    [Theory]
+    [InlineData("It isn't beautiful.")]
+    [InlineData("Can't find anything good to watch?")]
+    [InlineData("I don't love summer evenings? Really.")]
+    public void Appraise_ANegationThatIsNotRhetorical_StillTurnsTheFeeling(string message) =>
+        Appraiser.Appraise(message).Speaker.Valence.Should().BeNegative(message);
+
+    [Theory]
     [InlineData("dies", "die")]
     [InlineData("kills", "kill")]
     [InlineData("stabs", "stab")]

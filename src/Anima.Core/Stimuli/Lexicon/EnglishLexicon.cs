@@ -153,7 +153,8 @@ internal static partial class EnglishLexicon
                 var phrase = Appraised(parts);
                 var loss = WordLists.LossesTold.Contains(parts[0]) ? WordKind.Loss | WordKind.LossTold : WordLists.Losses.Contains(parts[0]) ? WordKind.Loss : WordKind.None;
                 var rival = WordLists.Rivals.Contains(parts[0]) ? WordKind.Rival : WordKind.None;
-                phrases[parts[0]] = phrase with { Kind = phrase.Kind | loss | rival };
+                var relief = WordLists.Reliefs.Contains(parts[0]) ? WordKind.Relief : WordKind.None;
+                phrases[parts[0]] = phrase with { Kind = phrase.Kind | loss | rival | relief };
             }
         }
 
@@ -238,7 +239,7 @@ internal static partial class EnglishLexicon
         // lexicon rates feels as its root does ("dies" as "die"), which the stemmer would have found.
         foreach (var (kind, list) in WordLists.Kinds)
         {
-            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss or WordKind.LossTold or WordKind.Rival)
+            if (kind is WordKind.Negator or WordKind.Contrast or WordKind.FirstPerson or WordKind.Passive or WordKind.Filler or WordKind.Offence or WordKind.Loss or WordKind.LossTold or WordKind.Rival or WordKind.Relief or WordKind.Formula)
             {
                 continue;
             }

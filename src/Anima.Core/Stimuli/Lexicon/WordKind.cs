@@ -64,5 +64,14 @@ internal enum WordKind : long
     /// <summary>A rival ("an ex", "another man", "someone else"): the good its clause named of the one held dear is heard as taken.</summary>
     Rival = 1L << 33,
 
+    /// <summary>
+    /// A rescue told as done ("freed", "rescued", "found alive", "unharmed"): the bad its clause named before it ("the hostage
+    /// feared dead") is over, and heard as relief.
+    /// </summary>
+    Relief = 1L << 34,
+
+    /// <summary>A word of a letter's salutation or closing ("Dear", "Sincerely"): a clause it opens is a formula, not a feeling.</summary>
+    Formula = 1L << 35,
+
     Concern = Harm | Deception | Coercion | Unfairness,
 }

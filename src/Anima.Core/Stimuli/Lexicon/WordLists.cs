@@ -41,6 +41,17 @@ internal static class WordLists
         "ex", "someone else", "another man", "another woman", "another guy", "another girl", "other woman", "other man",
     };
 
+    /// <summary>The rescues told as done, which turn the bad their clause named before them to relief (see <see cref="WordKind.Relief"/>).</summary>
+    public static readonly HashSet<string> Reliefs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "freed", "rescued", "released", "found alive", "survived", "survives", "unharmed", "unhurt", "spared", "acquitted",
+        "reunited", "recovered", "saved", "escaped",
+    };
+
+    /// <summary>The subjects after which a sentence that opens with a negated auxiliary asks for agreement ("isn't it", "don't you").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Subjects = new HashSet<string>(
+        ["you", "it", "that", "this", "he", "she", "they", "we", "i", "there"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Each closed list with the kind its words are.</summary>
     public static readonly (WordKind Kind, string[] Words)[] Kinds =
     [
@@ -103,6 +114,7 @@ internal static class WordLists
             "cure", "prevent", "eliminate", "eradicate", "combat", "fight", "fights", "fighting", "tackle", "beat", "beating", "defeat",
             "defeated", "overcome", "slash", "slashes", "avoid", "avoided", "escape", "escaped", "survive", "survived", "solve",
             "solved", "fix", "fixed", "resolve", "resolved", "conquer", "conquered", "battle", "battling", "abolish", "quell", "lift",
+            "save", "saves", "rescue", "rescues", "protect", "protects", "protected", "protecting", "shield",
             "anti", "against", "ban", "bans", "banned", "banning", "slashed", "reduces", "reduced", "halted", "curbed", "eliminated",
         ]),
         (WordKind.Waning,
@@ -129,6 +141,8 @@ internal static class WordLists
         (WordKind.Loss, [.. Losses.Concat(LossesTold).Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.LossTold, [.. LossesTold.Where(loss => !loss.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.Rival, [.. Rivals.Where(rival => !rival.Contains(' ', StringComparison.Ordinal))]),
+        (WordKind.Formula, ["dear", "sincerely", "regards", "cordially", "respectfully", "faithfully"]),
+        (WordKind.Relief, [.. Reliefs.Where(relief => !relief.Contains(' ', StringComparison.Ordinal))]),
         (WordKind.VerbLead,
         [
             "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll",
