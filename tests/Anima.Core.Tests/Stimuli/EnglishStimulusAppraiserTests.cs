@@ -300,6 +300,19 @@ public class EnglishStimulusAppraiserTests
         Appraiser.Appraise(message).Speaker.Valence.Should().BeNegative(message);
 
     [Theory]
+    [InlineData("The clerk was unhelpful.", false)]
+    [InlineData("Their answers were disrespectful.", false)]
+    [InlineData("The march stayed nonviolent.", true)]
+    [InlineData("Everyone walked away unharmed.", true)]
+    public void Appraise_AnUnratedWordWithANegatingPrefix_FeelsAsItsRootNegated(string message, bool pleasant)
+    {
+        var a = Appraiser.Appraise(message);
+
+        (pleasant ? a.Speaker.Valence > 0.2 : a.Speaker.Valence < -0.2).Should().BeTrue($"'{message}' was heard at {a.Speaker.Valence:F2}");
+        (pleasant ? a.Stimulus.Satisfaction >= 0 : a.Stimulus.Satisfaction < 0).Should().BeTrue(message);
+    }
+
+    [Theory]
     [InlineData("dies", "die")]
     [InlineData("kills", "kill")]
     [InlineData("stabs", "stab")]

@@ -64,6 +64,17 @@ internal static partial class EnglishLexicon
 
         if (Lookup.TryGetValue(key, out entry))
         {
+            // A listed word no lexicon rates ("unharmed" is a relief) may still be felt through its root.
+            if ((entry.Kind & WordKind.Felt) == 0 && entry.Boost == 0 && (entry.Kind & WordKind.Negator) == 0)
+            {
+                Span<char> buffer = stackalloc char[MaxWordLength];
+                var listed = entry;
+                if (Unprefixed(key, buffer, out var felt) != WordForm.Unknown)
+                {
+                    entry = felt with { Kind = felt.Kind | listed.Kind, Form = listed.Form, Head = listed.Head };
+                }
+            }
+
             return entry.Form;
         }
 
@@ -73,7 +84,31 @@ internal static partial class EnglishLexicon
         }
 
         Span<char> scratch = stackalloc char[MaxWordLength];
-        return Stem(key, scratch, out entry);
+        var form = Stem(key, scratch, out entry);
+        return form == WordForm.Unknown ? Unprefixed(key, scratch, out entry) : form;
+    }
+
+    /// <summary>
+    /// A word no lexicon rates whose root after "un", "dis" or "non" is felt ("unhelpful", "unharmed", "nonviolent"): felt
+    /// as its root negated (VADER's factor, −0.74, on valence, satisfaction and cohesion; stir halved). Its other kinds
+    /// are the root's, not its own, and are dropped.
+    /// </summary>
+    private static WordForm Unprefixed(scoped ReadOnlySpan<char> key, Span<char> scratch, out LexiconWord entry)
+    {
+        entry = default;
+        int prefix = key.StartsWith("un", StringComparison.Ordinal) ? 2 : key.StartsWith("dis", StringComparison.Ordinal) || key.StartsWith("non", StringComparison.Ordinal) ? 3 : 0;
+        var root = key[prefix..];
+        if (prefix == 0 || root.Length < 4
+            || !(Lookup.TryGetValue(root, out var rated) || Stem(root, scratch, out rated) != WordForm.Unknown) || (rated.Kind & WordKind.Felt) == 0)
+        {
+            return WordForm.Unknown;
+        }
+
+        const double Negated = -0.74;
+        var w = rated.Weights;
+        entry = new LexiconWord(
+            WordKind.Felt, 0, new AppraisalWeights(0.5 * w.Tension, 0.5 * w.Arousal, Negated * w.Satisfaction, Negated * w.Cohesion), Negated * rated.Valence, 0.5 * rated.Arousal, WordForm.Inflected);
+        return WordForm.Inflected;
     }
 
     /// <summary>
