@@ -15,7 +15,7 @@ internal sealed partial class EnglishStimulusAppraiser
             _harming = 0;
             _lessener = null;
             (_clauseWords, _selfAgent, _hostile, _hostileReach, _namedSelf, _intended, _offended) = (0, false, null, 0, false, false, false);
-            (_grieving, _clauseTension, _clauseArousal, _formula, _clauseSpan) = (false, 0, 0, false, 0);
+            (_grieving, _bereft, _clauseTension, _clauseArousal, _formula, _clauseSpan) = (false, false, 0, 0, false, 0);
             _afterPassive = false;
             (_clauseSatisfaction, _clauseCohesion, _clauseValence) = (0, 0, 0);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
@@ -50,7 +50,7 @@ internal sealed partial class EnglishStimulusAppraiser
             double lost = 1 - NegationScale;
             _satisfaction -= _clauseHarm * lost;
             _cohesion -= _clauseDisunion * lost;
-            _heardValence -= _clauseUnpleasant * lost;
+            _heardValence -= _clauseUnpleasant * (1 + HeardRelief);
             (_clauseHarm, _clauseDisunion, _clauseUnpleasant) = (0, 0, 0);
             return any;
         }

@@ -12,6 +12,12 @@ internal sealed partial class EnglishStimulusAppraiser
         private int _exclamations, _questions;
         private double _tension, _arousal, _satisfaction, _cohesion;
         private double _heardValence, _heardArousal;
+
+        /// <summary>The heard valence when the sentence being read began, so a question can be weighed as a whole.</summary>
+        private double _sentenceMark;
+
+        /// <summary>Whether the sentence being read asks for agreement ("Wouldn't that be wonderful?"), and so asserts what it asks.</summary>
+        private bool _asserting;
         private double _boost, _afterBut;
         private int _negation, _negations, _undoing, _lessening;
         private bool _afterPassive, _undone, _lessened;
@@ -46,7 +52,7 @@ internal sealed partial class EnglishStimulusAppraiser
         private bool _offended;
 
         /// <summary>Whether the clause has named a loss (<see cref="WordKind.Loss"/>: "died", "funeral", "passed away").</summary>
-        private bool _grieving;
+        private bool _grieving, _bereft;
 
         /// <summary>Whether the word being read follows "get" or "got": a loss word there names a plight still going on ("got lost").</summary>
         private bool _afterGet, _lastWasGet;
@@ -100,6 +106,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 _satisfaction *= 0.5;
                 _cohesion *= 0.5;
                 _heardValence *= 0.5;
+                _sentenceMark *= 0.5;
                 _afterBut = 1.5;
                 EndClause();
                 return;
@@ -193,65 +200,6 @@ internal sealed partial class EnglishStimulusAppraiser
             }
         }
 
-        /// <summary>A character that is not a letter: punctuation and emoticons.</summary>
-        public void Mark(char c, char next)
-        {
-            switch (c)
-            {
-                case '!':
-                    _exclamations++;
-                    break;
-                case '?':
-                    _questions++;
-                    break;
-                case ':' or ';' when next is ')' or 'D' or ']':
-                    _satisfaction += 0.6;
-                    _cohesion += 0.3;
-                    _heardValence += 0.5;
-                    _hits++;
-                    break;
-                case ':' or ';' when next is '(' or '[':
-                    _satisfaction -= 0.6;
-                    _tension += 0.2;
-                    _heardValence -= 0.5;
-                    _hits++;
-                    break;
-            }
-        }
-
-        public readonly Stimulus Stimulus()
-        {
-            double exclaim = Math.Min(_exclamations, 4);
-            return new Stimulus
-            {
-                Tension = Squashed(_tension),
-                Arousal = Squashed(_arousal + (0.25 * exclaim) + (1.5 * ShoutedShare)),
-                Satisfaction = Squashed(_satisfaction),
-                Cohesion = Squashed(_cohesion),
-            };
-        }
-
-        public readonly SpeakerImpression Speaker()
-        {
-            var felt = Stimulus();
-            double words = Math.Sqrt(Math.Max(_words, 1));
-            double exclaim = Math.Min(_exclamations, 3);
-
-            double valence = _heardValence + (NegationLean * _negations);
-            valence += Math.Sign(valence) * ExclamationEmphasis * exclaim;
-            valence = valence / Math.Pow(Math.Max(_words, 1), HeardLengthExponent) / Math.Pow(1 + _hits, 0.2);
-
-            double arousal = (_heardArousal / words) + (0.5 * exclaim) + (0.075 * Math.Min(_questions, 3)) + (0.4 * ShoutedShare);
-            double evidence = _hits + (0.5 * exclaim) + (3 * ShoutedShare);
-            return new SpeakerImpression(
-                valence / Math.Sqrt((valence * valence) + HeardValenceSquash),
-                arousal / Math.Sqrt((arousal * arousal) + 1),
-                Math.Clamp(((0.6 * ShoutedShare) + (0.1 * exclaim) - (0.6 * felt.Tension) - (0.3 * felt.Cohesion)) / 0.8, -1, 1),
-                evidence / (evidence + 2));
-        }
-
-        private readonly double ShoutedShare => _casedWords == 0 ? 0 : (double)_shouted / _casedWords;
-
         private void Feel(in LexiconWord entry, double k)
         {
             if ((entry.Kind & WordKind.Rival) != 0 && _negation == 0)
@@ -272,8 +220,8 @@ internal sealed partial class EnglishStimulusAppraiser
                 a *= 0.5;
                 s *= NegationScale;
                 c *= NegationScale;
-                valence *= NegationScale;
-                scaled *= NegationScale;
+                valence *= HeardNegationScale;
+                scaled *= HeardNegationScale;
                 arousal *= 0.5;
             }
 
@@ -284,7 +232,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 t *= 0.5;
                 s = s < 0 ? s * NegationScale : s;
                 c = c < 0 ? c * NegationScale : c;
-                (valence, scaled) = valence < 0 ? (valence * NegationScale, scaled * NegationScale) : (valence, scaled);
+                (valence, scaled) = valence < 0 ? (valence * -HeardRelief, scaled * -HeardRelief) : (valence, scaled);
                 if (_lessener is { } verb && verb.Valence < 0)
                 {
                     Unfeel(verb);
@@ -330,6 +278,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 _grieving = true;
                 if ((entry.Kind & WordKind.LossTold) != 0)
                 {
+                    _bereft = true;
                     double own = Math.Max(t, 0) + Math.Max(a, 0);
                     (t, a) = (Math.Min(t, 0), Math.Min(a, 0));
                     (a, s) = Grieved(a, s, own);
@@ -344,6 +293,15 @@ internal sealed partial class EnglishStimulusAppraiser
             }
             else if (_grieving)
             {
+                if (_bereft)
+                {
+                    // The good a loss told as done goes on to name ("died after forty happy years together") is what was lost,
+                    // to the listener and in the speaker's voice.
+                    s = s > 0 ? s * NegationScale : s;
+                    c = Math.Min(c, 0);
+                    valence = valence > 0 ? valence * NegationScale : valence;
+                }
+
                 double stir = Math.Max(t, 0) + Math.Max(a, 0);
                 (t, a) = (Math.Min(t, 0), Math.Min(a, 0));
                 (a, s) = Grieved(a, s, stir);

@@ -21,7 +21,8 @@ namespace Anima.Stimuli;
 /// subject wanes ("weakens", "plunged") does both to its subject. Articles and prepositions do not use up the reach
 /// ("the risk of disease"). A negated verb keeps the negation for itself: what "didn't end" governs keeps its sign.
 /// A rescue told as done ("freed", "rescued", "found alive", "unharmed"; <c>WordLists.Reliefs</c>) turns the bad its
-/// clause named before it into relief: "the climber feared dead was found alive".
+/// clause named before it into relief: "the climber feared dead was found alive". The good a loss told as done goes on
+/// to name is what was lost: "she left me after ten years together".
 /// </para>
 /// <para>
 /// <b>Formulas.</b> A sentence that opens with a negated auxiliary and a subject and ends in a question mark asks for
@@ -39,7 +40,9 @@ namespace Anima.Stimuli;
 /// <b>The speaker impression</b> (what the agent hears of the other) is a sentence-level reading tuned on
 /// the EmoBank train split (Buechel and Hahn 2017): the words' heard valence, plus a lean of
 /// <see cref="NegationLean"/> per negation, amplified by up to three exclamation marks (VADER's 0.292 on
-/// its −4…4 scale), each word's valence raised to the power 1.2, divided by words^0.6 and by (1 + felt words)^0.2, and squashed into [−1, 1]; arousal from
+/// its −4…4 scale), each word's valence raised to the power 1.2, divided by words^0.7 and by (1 + felt words)^0.1, and squashed into [−1, 1];
+/// a question's words weigh half (unless it asks for agreement), a negation turns a word's heard valence by −0.45, and a
+/// bad thing lessened is heard as a fifth of its size in good. Arousal from
 /// the words' arousal per √words, exclamation marks, question marks and shouting. A shouted word has at
 /// least three letters, all of them capitals, so "OK", "I" and scripts without letter case never shout.
 /// </para>
@@ -91,8 +94,26 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
     /// <summary>How a word's heard valence grows with its strength: |v|^1.2, so one strong word outweighs two mild ones (tuned on EmoBank train).</summary>
     internal const double HeardIntensityExponent = 1.2;
 
-    /// <summary>How a message's length dilutes its heard valence: divided by words^0.6 (tuned on EmoBank train).</summary>
-    private const double HeardLengthExponent = 0.6;
+    /// <summary>How a message's length dilutes its heard valence: divided by words^0.7 (tuned on EmoBank train).</summary>
+    private const double HeardLengthExponent = 0.7;
+
+    /// <summary>How the number of felt words dilutes heard valence: divided by (1 + felt words)^0.1 (tuned on EmoBank train).</summary>
+    private const double HeardEvidenceExponent = 0.1;
+
+    /// <summary>
+    /// How a negation turns a word's heard valence: "not good" sounds mildly bad, less bad than "good" sounds good
+    /// (tuned on EmoBank train; what the listener feels turns with <see cref="NegationScale"/>).
+    /// </summary>
+    private const double HeardNegationScale = -0.45;
+
+    /// <summary>How much a question's words weigh in heard valence: it asks about what it names rather than says it (tuned on EmoBank train).</summary>
+    private const double QuestionWeight = 0.5;
+
+    /// <summary>
+    /// How much of a bad thing lessened or overcome ("cuts the risk of disease", "the war was ended") is heard as good: the
+    /// bad is gone, and a fifth of it is heard as gain (tuned on EmoBank train; what the listener feels is relief in full).
+    /// </summary>
+    private const double HeardRelief = 0.2;
 
     public static EnglishStimulusAppraiser Instance { get; } = new();
 
@@ -132,6 +153,11 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                     // "Wouldn't that be wonderful?" asks for agreement: its negation is rhetorical, and does not turn the feeling.
                     bool rhetorical = sentenceStart && (entry.Kind & WordKind.Negator) != 0 && word.Length > 3
                         && word[^2] is '\'' or '\u2019' && AsksAgreement(message, i);
+                    if (rhetorical)
+                    {
+                        scan.Asserting();
+                    }
+
                     scan.Word(word, rhetorical ? default : entry);
                 }
 

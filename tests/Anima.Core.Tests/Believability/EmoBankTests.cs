@@ -15,7 +15,7 @@ public class EmoBankTests
     {
         var (valence, arousal) = Correlations(EmoBank.Dev);
 
-        valence.Should().BeGreaterThanOrEqualTo(0.58, $"dev valence r = {valence:F3}, arousal r = {arousal:F3}");
+        valence.Should().BeGreaterThanOrEqualTo(0.60, $"dev valence r = {valence:F3}, arousal r = {arousal:F3}");
         arousal.Should().BeGreaterThanOrEqualTo(0.33, $"dev valence r = {valence:F3}, arousal r = {arousal:F3}");
     }
 
@@ -24,7 +24,7 @@ public class EmoBankTests
     {
         var (valence, arousal) = Correlations(EmoBank.Train);
 
-        valence.Should().BeGreaterThanOrEqualTo(0.635, $"train valence r = {valence:F3}, arousal r = {arousal:F3}");
+        valence.Should().BeGreaterThanOrEqualTo(0.645, $"train valence r = {valence:F3}, arousal r = {arousal:F3}");
         arousal.Should().BeGreaterThanOrEqualTo(0.35, $"train valence r = {valence:F3}, arousal r = {arousal:F3}");
     }
 
