@@ -194,6 +194,12 @@ internal sealed partial class EnglishStimulusAppraiser
             }
 
             _boost = 0;
+            if (word.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                // "and" begins the next thing said: "borrowed your car without asking and crashed it" crashed it.
+                _negation = 0;
+            }
+
             if (_negation > 0)
             {
                 _negation--;
