@@ -137,7 +137,8 @@ internal sealed partial class EnglishStimulusAppraiser
             _afterPassive = (entry.Kind & WordKind.Passive) != 0;
             if ((entry.Kind & WordKind.Negator) != 0)
             {
-                _negation = NegationReach;
+                // "Nobody" is the clause's subject: all that it is said to do is not done ("nobody came to my birthday party").
+                _negation = word.Equals("nobody", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : NegationReach;
                 _negations++;
                 return;
             }
@@ -223,7 +224,7 @@ internal sealed partial class EnglishStimulusAppraiser
             if (_negation > 0)
             {
                 t *= 0.5;
-                a *= 0.5;
+                a *= s > 0 && a > 0 ? NegationScale : 0.5;
                 s *= NegationScale;
                 c *= NegationScale;
                 valence *= HeardNegationScale;

@@ -11,8 +11,9 @@ namespace Anima.Stimuli;
 /// cohesion. Each sum is squashed as x / √(x² + 15/16) — the normalisation VADER (Hutto and Gilbert 2014)
 /// uses for its compound score, x / √(x² + 15) on its −4…4 scale, brought to this one — then scaled by
 /// 0.8, so no message moves a dimension by more than 0.8.
-/// Negation within three words of its clause, and before any "and", flips satisfaction and cohesion with factor −0.74 (VADER's
-/// constant) and halves tension and arousal. After "but", words weigh 1.5 and those before it 0.5.
+/// Negation within three words of its clause ("nobody" reaches the whole clause), and before any "and", flips satisfaction
+/// and cohesion with factor −0.74 (VADER's constant) and halves tension and arousal; the stir of a pleasant word is turned
+/// too, since what does not excite leaves one flat ("not exciting"). After "but", words weigh 1.5 and those before it 0.5.
 /// </para>
 /// <para>
 /// <b>Taking away and lessening.</b> A word that takes away ("cancelled", "lost", "slashed") turns the good of the
