@@ -10,11 +10,13 @@ public class EnglishStimulusAppraiserNegationTests
     private static readonly EnglishStimulusAppraiser Appraiser = EnglishStimulusAppraiser.Instance;
 
     [Theory]
-    [InlineData("Nobody came to my birthday party.")]
+    [InlineData("Nobody came to my birthday party.")] // "nobody" is who did it: the party at the clause's end did not happen
     [InlineData("Nobody showed up to my graduation party.")]
-    public void Appraise_NobodyAsTheSubject_NegatesAllItsClauseSays(string message)
+    [InlineData("Your brother borrowed your car without asking and crashed it.")] // "and" begins the next thing said
+    [InlineData("He never apologized and hurt me again.")]
+    [InlineData("She didn't answer and cried.")]
+    public void Appraise_ANegation_ReachesWhatItsClauseSaysAndNoFurther(string message)
     {
-        // "Nobody" is who did it: the party named at the clause's end did not happen for the speaker either.
         var a = Appraiser.Appraise(message);
 
         a.Stimulus.Satisfaction.Should().BeNegative(message);
