@@ -338,6 +338,17 @@ public class EnglishStimulusAppraiserTests
         done.Tension.Should().BeGreaterThan(aimed.Tension);
     }
 
+    [Theory]
+    [InlineData("The kids were loud all evening.")]
+    [InlineData("My neighbour plays loud music at 3 am.")]
+    public void Appraise_NoiseOthersMake_IsFeltAsAnIrritant(string message)
+    {
+        var felt = Appraiser.Appraise(message).Stimulus;
+
+        felt.Tension.Should().BePositive(message);
+        felt.Satisfaction.Should().BeNegative(message);
+    }
+
     [Fact]
     public void Lexicon_HasHundredsOfWords()
     {
