@@ -43,3 +43,13 @@ internal struct FourNumbers
 {
     private double _element;
 }
+
+/// <summary>Room for one word of a message, up to <see cref="Capacity"/> characters (the longest word the lexicon looks up).</summary>
+[InlineArray(Capacity)]
+internal struct WordChars
+{
+    /// <summary>The most characters a word may have.</summary>
+    public const int Capacity = 48;
+
+    private char _element;
+}

@@ -10,10 +10,10 @@ internal sealed partial class EnglishStimulusAppraiser
         /// not, a hostile act that reaches "you", "me" or "us" within three words ("yells at you", "lied to me") is an
         /// offence, which rouses (anger) rather than frightens: a share of its tension becomes arousal and displeasure.
         /// </summary>
-        private void Agency(ReadOnlySpan<char> word, in LexiconWord entry)
+        private void Agency(in LexiconWord entry)
         {
-            bool aimed = word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase);
-            bool owned = word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase);
+            bool aimed = (entry.Kind & WordKind.Aimed) != 0;
+            bool owned = (entry.Kind & WordKind.Owned) != 0;
 
             // What is mine is me ("stole my bike"), unless the clause has already named me ("help me hurt my neighbour").
             bool listener = aimed || (owned && _ownedCounts);
@@ -22,7 +22,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 return;
             }
 
-            bool self = word.Equals("i", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase);
+            bool self = (entry.Kind & WordKind.SelfSubject) != 0;
             _namedSelf |= self || aimed;
             _intended |= (entry.Kind & WordKind.Intent) != 0;
             if (_clauseWords++ == 0)

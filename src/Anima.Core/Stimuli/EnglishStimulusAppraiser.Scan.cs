@@ -73,10 +73,10 @@ internal sealed partial class EnglishStimulusAppraiser
         {
             _words++;
             _afterGet = _lastWasGet;
-            _lastWasGet = (entry.Kind & WordKind.Passive) != 0 && word[0] is 'g' or 'G'; // "get", "gets", "got", "getting"
+            _lastWasGet = (entry.Kind & WordKind.Get) != 0;
             bool asVerb = _verbLead;
             _verbLead = (entry.Kind & (WordKind.VerbLead | WordKind.Negator)) != 0;
-            if ((entry.Kind & WordKind.Formula) != 0 && !_formula && (_clauseSpan == 0 || (_clauseSpan == 1 && !word.Equals("dear", StringComparison.OrdinalIgnoreCase))))
+            if ((entry.Kind & WordKind.Formula) != 0 && !_formula && (_clauseSpan == 0 || (_clauseSpan == 1 && (entry.Kind & WordKind.Salutation) == 0)))
             {
                 // "Warm regards," and "Yours sincerely,": the word before a closing was part of it ("oh dear" is no salutation).
                 if (_clauseSpan == 1 && _lastFelt is { } prior)
@@ -88,7 +88,7 @@ internal sealed partial class EnglishStimulusAppraiser
             }
 
             _clauseSpan++;
-            Agency(word, entry);
+            Agency(entry);
             var (cased, shouting) = Casing(word);
             _casedWords += cased ? 1 : 0;
             _shouted += shouting ? 1 : 0;
@@ -99,7 +99,7 @@ internal sealed partial class EnglishStimulusAppraiser
                 return;
             }
 
-            if ((entry.Kind & WordKind.Contrast) != 0 && word.Equals("but", StringComparison.OrdinalIgnoreCase))
+            if ((entry.Kind & WordKind.But) != 0)
             {
                 _tension *= 0.5;
                 _arousal *= 0.5;
@@ -138,7 +138,7 @@ internal sealed partial class EnglishStimulusAppraiser
             if ((entry.Kind & WordKind.Negator) != 0)
             {
                 // "Nobody" is the clause's subject: all that it is said to do is not done ("nobody came to my birthday party").
-                _negation = word.Equals("nobody", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : NegationReach;
+                _negation = (entry.Kind & WordKind.Nobody) != 0 ? int.MaxValue : NegationReach;
                 _negations++;
                 return;
             }
@@ -195,7 +195,7 @@ internal sealed partial class EnglishStimulusAppraiser
             }
 
             _boost = 0;
-            if (word.Equals("and", StringComparison.OrdinalIgnoreCase))
+            if ((entry.Kind & WordKind.And) != 0)
             {
                 // "and" begins the next thing said: "borrowed your car without asking and crashed it" crashed it.
                 _negation = 0;

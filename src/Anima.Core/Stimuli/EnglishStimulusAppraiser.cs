@@ -125,6 +125,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
     {
         var scan = new Scan();
         var concerns = new ConcernReader();
+        var scratch = default(LexiconWord);
         int felt = Math.Min(message.Length, MaxAppraisedLength);
         int i = 0;
         bool sentenceStart = true;
@@ -147,7 +148,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                 }
 
                 var word = message[start..end];
-                var form = EnglishLexicon.Find(word, out var entry);
+                ref readonly var entry = ref EnglishLexicon.Find(word, ref scratch, out var form);
                 concerns.Word(entry, form);
                 if (start < felt)
                 {
@@ -159,7 +160,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                         scan.Asserting();
                     }
 
-                    scan.Word(word, rhetorical ? default : entry);
+                    scan.Word(word, rhetorical ? ref EnglishLexicon.Nothing : ref entry);
                 }
 
                 sentenceStart = false;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Anima.Numerics;
 
 namespace Anima.Stimuli;
 
@@ -27,65 +28,111 @@ namespace Anima.Stimuli;
 internal static partial class EnglishLexicon
 {
     /// <summary>The longest word that is looked up; longer runs of letters are not words of the table.</summary>
-    public const int MaxWordLength = 48;
+    public const int MaxWordLength = WordChars.Capacity;
 
     /// <summary>The two-word phrases of the appraisal lexicon ("passed away", "laughed at"), by "head second".</summary>
     private static readonly FrozenDictionary<string, LexiconWord> Phrases = BuildPhrases();
 
-    private static readonly FrozenDictionary<string, LexiconWord> Table = Build();
-
-    private static readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> Lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordTable Lookup = Build();
 
     private static readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Gets the number of words that carry a feeling (from any of the three lexicons).</summary>
-    public static int Size { get; } = Table.Values.Count(w => (w.Kind & WordKind.Felt) != 0);
+    public static int Size { get; } = CountFelt(Lookup.Entries);
+
+    /// <summary>The entry of a word the table does not know.</summary>
+    public static readonly LexiconWord Nothing;
 
     /// <summary>Finds a word, or its stem when the word itself is not in the table.</summary>
     /// <param name="word">The word as it appears in the message.</param>
     /// <param name="entry">What the table knows of the word.</param>
     /// <returns>How the word was found.</returns>
-    [SkipLocalsInit]
     public static WordForm Find(scoped ReadOnlySpan<char> word, out LexiconWord entry)
     {
         entry = default;
+        entry = Find(word, ref entry, out var form);
+        return form;
+    }
+
+    /// <summary>Finds a word, or its stem when the word itself is not in the table, without copying its entry.</summary>
+    /// <param name="word">The word as it appears in the message.</param>
+    /// <param name="scratch">Room for an entry the table does not hold as it is (a word read through its root); the result may be it.</param>
+    /// <param name="form">How the word was found.</param>
+    /// <returns>What the table knows of the word: its own entry, <paramref name="scratch"/>, or <see cref="Nothing"/>.</returns>
+    [SkipLocalsInit]
+    public static ref readonly LexiconWord Find(scoped ReadOnlySpan<char> word, ref LexiconWord scratch, out WordForm form)
+    {
         if (word.Length > MaxWordLength)
         {
-            return WordForm.Unknown;
+            form = WordForm.Unknown;
+            return ref Nothing;
         }
 
         // The table's keys are lower case, compared ordinally: one invariant lower-casing here instead of a
         // case-insensitive hash and comparison in every lookup of every stem tried.
-        Span<char> lower = stackalloc char[MaxWordLength];
-        int length = word.ToLowerInvariant(lower);
-        lower = lower[..length];
-        lower.Replace('\u2019', '\'');
-        ReadOnlySpan<char> key = lower;
-
-        if (Lookup.TryGetValue(key, out entry))
+        Unsafe.SkipInit(out WordChars lowerBuffer);
+        Span<char> lower = lowerBuffer;
+        uint hash = WordTable.Start;
+        for (int i = 0; i < lower.Length && i < word.Length; i++)
         {
+            char c = word[i];
+            c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
+            lower[i] = c;
+            hash = WordTable.Hash(hash, c);
+        }
+
+        ReadOnlySpan<char> key = lower[..word.Length];
+        int found = Lookup.IndexOf(key, hash);
+        if (found >= 0)
+        {
+            ref readonly var listed = ref Lookup[found];
+            form = listed.Form;
+
             // A listed word no lexicon rates ("unharmed" is a relief) may still be felt through its root.
-            if ((entry.Kind & WordKind.Felt) == 0 && entry.Boost == 0 && (entry.Kind & WordKind.Negator) == 0)
-            {
-                Span<char> buffer = stackalloc char[MaxWordLength];
-                var listed = entry;
-                if (Unprefixed(key, buffer, out var felt) != WordForm.Unknown)
-                {
-                    entry = felt with { Kind = felt.Kind | listed.Kind, Form = listed.Form, Head = listed.Head };
-                }
-            }
-
-            return entry.Form;
+            return ref (listed.Kind & WordKind.Felt) == 0 && listed.Boost == 0 && (listed.Kind & WordKind.Negator) == 0
+                && FeltThroughRoot(key, listed, ref scratch) ? ref scratch : ref listed;
         }
 
-        if (key.EndsWith("'s", StringComparison.Ordinal) && Lookup.TryGetValue(key[..^2], out entry))
+        if (key.EndsWith("'s", StringComparison.Ordinal) && (found = Lookup.IndexOf(key[..^2])) >= 0)
         {
-            return WordForm.Possessive;
+            form = WordForm.Possessive;
+            return ref Inexact(found, ref scratch);
         }
 
-        Span<char> scratch = stackalloc char[MaxWordLength];
-        var form = Stem(key, scratch, out entry);
-        return form == WordForm.Unknown ? Unprefixed(key, scratch, out entry) : form;
+        form = Stem(key, out found);
+        if (form != WordForm.Unknown)
+        {
+            return ref Inexact(found, ref scratch);
+        }
+
+        form = Unprefixed(key, ref scratch);
+        return ref form == WordForm.Unknown ? ref Nothing : ref scratch;
+    }
+
+    /// <summary>Whether a listed word no lexicon rates is felt through its root; if so, <paramref name="scratch"/> is the word's entry.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FeltThroughRoot(scoped ReadOnlySpan<char> key, in LexiconWord listed, ref LexiconWord scratch)
+    {
+        if (Unprefixed(key, ref scratch) == WordForm.Unknown)
+        {
+            return false;
+        }
+
+        scratch = scratch with { Kind = scratch.Kind | listed.Kind, Form = listed.Form, Head = listed.Head };
+        return true;
+    }
+
+    /// <summary>An entry found through another form of its word, which is not the word its <see cref="WordKind.Exact"/> kinds name.</summary>
+    private static ref readonly LexiconWord Inexact(int index, ref LexiconWord scratch)
+    {
+        ref readonly var entry = ref Lookup[index];
+        if ((entry.Kind & WordKind.Exact) == 0)
+        {
+            return ref entry;
+        }
+
+        scratch = entry with { Kind = entry.Kind & ~WordKind.Exact };
+        return ref scratch;
     }
 
     /// <summary>
@@ -93,18 +140,23 @@ internal static partial class EnglishLexicon
     /// as its root negated (VADER's factor, −0.74, on valence, satisfaction and cohesion; stir halved). Its other kinds
     /// are the root's, not its own, and are dropped.
     /// </summary>
-    private static WordForm Unprefixed(scoped ReadOnlySpan<char> key, Span<char> scratch, out LexiconWord entry)
+    private static WordForm Unprefixed(scoped ReadOnlySpan<char> key, ref LexiconWord entry)
     {
-        entry = default;
-        int prefix = key.StartsWith("un", StringComparison.Ordinal) ? 2 : key.StartsWith("dis", StringComparison.Ordinal) || key.StartsWith("non", StringComparison.Ordinal) ? 3 : 0;
+        int prefix = key.Length < 6 ? 0
+            : key[0] == 'u' && key[1] == 'n' ? 2
+            : (key[0] == 'd' && key[1] == 'i' && key[2] == 's') || (key[0] == 'n' && key[1] == 'o' && key[2] == 'n') ? 3
+            : 0;
         var root = key[prefix..];
+        int index;
         if (prefix == 0 || root.Length < 4
-            || !(Lookup.TryGetValue(root, out var rated) || Stem(root, scratch, out rated) != WordForm.Unknown) || (rated.Kind & WordKind.Felt) == 0)
+            || ((index = Lookup.IndexOf(root)) < 0 && Stem(root, out index) == WordForm.Unknown)
+            || (Lookup[index].Kind & WordKind.Felt) == 0)
         {
             return WordForm.Unknown;
         }
 
         const double Negated = -0.74;
+        ref readonly var rated = ref Lookup[index];
         var w = rated.Weights;
         entry = new LexiconWord(
             WordKind.Felt, 0, new AppraisalWeights(0.5 * w.Tension, 0.5 * w.Arousal, Negated * w.Satisfaction, Negated * w.Cohesion), Negated * rated.Valence, 0.5 * rated.Arousal, WordForm.Inflected);
@@ -130,52 +182,60 @@ internal static partial class EnglishLexicon
         return PhraseLookup.TryGetValue(key, out phrase);
     }
 
-    /// <summary>Tries the common English inflections, longest suffix first.</summary>
-    private static WordForm Stem(scoped ReadOnlySpan<char> word, Span<char> buffer, out LexiconWord entry)
+    /// <summary>Tries the common English inflections, longest suffix first; <paramref name="index"/> is the root's entry.</summary>
+    private static WordForm Stem(scoped ReadOnlySpan<char> word, out int index)
     {
-        entry = default;
+        index = -1;
         if (word.Length < 5)
         {
-            return word.Length == 4 && word.EndsWith('s') && Lookup.TryGetValue(word[..^1], out entry)
+            return word.Length == 4 && word[3] == 's' && (index = Lookup.IndexOf(word[..^1])) >= 0
                 ? WordForm.Inflected
                 : WordForm.Unknown;
         }
 
-        if (TryRoot(word, "ing", "", buffer, out entry) || TryRoot(word, "ing", "e", buffer, out entry))
+        char last = word[^1], before = word[^2];
+        if (last == 'g' && before == 'n' && word[^3] == 'i')
         {
-            return WordForm.Progressive;
+            return (index = Root(word, 3, '\0', doubled: true)) >= 0 || (index = Root(word, 3, 'e', doubled: false)) >= 0
+                ? WordForm.Progressive
+                : WordForm.Unknown;
         }
 
-        if (TryRoot(word, "ied", "y", buffer, out entry) || TryRoot(word, "ies", "y", buffer, out entry)
-            || TryRoot(word, "ed", "", buffer, out entry) || TryRoot(word, "ed", "e", buffer, out entry)
-            || TryRoot(word, "es", "", buffer, out entry) || TryRoot(word, "ly", "", buffer, out entry)
-            || TryRoot(word, "s", "", buffer, out entry) || TryRoot(word, "d", "", buffer, out entry))
+        bool found = last switch
         {
-            return WordForm.Inflected;
-        }
-
-        return WordForm.Unknown;
+            'd' => (before == 'e' && word[^3] == 'i' && (index = Root(word, 3, 'y', doubled: false)) >= 0)
+                || (before == 'e' && ((index = Root(word, 2, '\0', doubled: true)) >= 0 || (index = Root(word, 2, 'e', doubled: false)) >= 0))
+                || (index = Root(word, 1, '\0', doubled: false)) >= 0,
+            's' => (before == 'e' && word[^3] == 'i' && (index = Root(word, 3, 'y', doubled: false)) >= 0)
+                || (before == 'e' && (index = Root(word, 2, '\0', doubled: false)) >= 0)
+                || (index = Root(word, 1, '\0', doubled: false)) >= 0,
+            'y' => before == 'l' && (index = Root(word, 2, '\0', doubled: false)) >= 0,
+            _ => false,
+        };
+        return found ? WordForm.Inflected : WordForm.Unknown;
     }
 
-    private static bool TryRoot(scoped ReadOnlySpan<char> word, string suffix, string ending, Span<char> buffer, out LexiconWord entry)
+    /// <summary>
+    /// The entry of a word without its last <paramref name="suffix"/> characters, with <paramref name="ending"/> added when
+    /// it is not '\0' ("hurried" → "hurry"), or with a doubled last consonant undone when <paramref name="doubled"/> ("stabbing",
+    /// "robbed"); −1 when the table has neither. A root is at least three letters.
+    /// </summary>
+    private static int Root(scoped ReadOnlySpan<char> word, int suffix, char ending, bool doubled)
     {
-        entry = default;
-        if (!word.EndsWith(suffix, StringComparison.Ordinal) || word.Length - suffix.Length < 3)
+        if (word.Length - suffix < 3)
         {
-            return false;
+            return -1;
         }
 
-        var root = word[..^suffix.Length];
-        if (ending.Length == 0)
+        var root = word[..^suffix];
+        if (ending == '\0')
         {
-            // "stabbing" and "robbed" double their last consonant.
-            return Lookup.TryGetValue(root, out entry)
-                || (root.Length >= 4 && root[^1] == root[^2] && suffix is "ing" or "ed" && Lookup.TryGetValue(root[..^1], out entry));
+            int index = Lookup.IndexOf(root);
+            return index >= 0 || !doubled || root.Length < 4 || root[^1] != root[^2] ? index : Lookup.IndexOf(root[..^1]);
         }
 
-        root.CopyTo(buffer);
-        ending.CopyTo(buffer[root.Length..]);
-        return Lookup.TryGetValue(buffer[..(root.Length + ending.Length)], out entry);
+        uint hash = WordTable.Hash(root);
+        return Lookup.IndexOf(root, WordTable.Hash(hash, ending), ending);
     }
 
     private static FrozenDictionary<string, LexiconWord> BuildPhrases()
@@ -204,7 +264,18 @@ internal static partial class EnglishLexicon
         return new LexiconWord(WordKind.Felt, 0, weights, valence, weights.Arousal + (0.5 * weights.Tension));
     }
 
-    private static FrozenDictionary<string, LexiconWord> Build()
+    private static int CountFelt(ReadOnlySpan<LexiconWord> entries)
+    {
+        int felt = 0;
+        foreach (ref readonly var entry in entries)
+        {
+            felt += (entry.Kind & WordKind.Felt) != 0 ? 1 : 0;
+        }
+
+        return felt;
+    }
+
+    private static WordTable Build()
     {
         var words = new Dictionary<string, LexiconWord>(StringComparer.OrdinalIgnoreCase);
 
@@ -300,7 +371,22 @@ internal static partial class EnglishLexicon
             }
         }
 
-        return words.ToFrozenDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
+        // The few words the appraiser tells apart one by one are marked, so it reads a bit instead of comparing text.
+        foreach (var (kind, list) in WordLists.ExactWords)
+        {
+            foreach (string word in list)
+            {
+                var entry = words.GetValueOrDefault(word);
+                words[word] = entry with { Kind = entry.Kind | kind };
+            }
+        }
+
+        foreach (var (word, entry) in words.Where(kv => (kv.Value.Kind & WordKind.Passive) != 0 && kv.Key[0] is 'g' or 'G').ToList())
+        {
+            words[word] = entry with { Kind = entry.Kind | WordKind.Get };
+        }
+
+        return new WordTable(words.Select(kv => KeyValuePair.Create(kv.Key.ToLowerInvariant(), kv.Value)).ToList());
     }
 
     /// <summary>The share of a VADER word's valence magnitude that is heard as arousal (the lexicon rates valence only).</summary>

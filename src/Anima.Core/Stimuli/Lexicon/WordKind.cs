@@ -73,5 +73,32 @@ internal enum WordKind : long
     /// <summary>A word of a letter's salutation or closing ("Dear", "Sincerely"): a clause it opens is a formula, not a feeling.</summary>
     Formula = 1L << 35,
 
+    /// <summary>"you", "me" or "us": the listener named as whom an act reaches.</summary>
+    Aimed = 1L << 36,
+
+    /// <summary>"my", "your" or "our": what is the listener's.</summary>
+    Owned = 1L << 37,
+
+    /// <summary>"i", "you" or "we": a subject that makes a clause about one's own doing.</summary>
+    SelfSubject = 1L << 38,
+
+    /// <summary>"and", which begins the next thing said.</summary>
+    And = 1L << 39,
+
+    /// <summary>"but", after which words weigh more.</summary>
+    But = 1L << 40,
+
+    /// <summary>"nobody", a negation that is the clause's subject.</summary>
+    Nobody = 1L << 41,
+
+    /// <summary>"dear", the formula that opens a letter, and so no part of a closing ("oh dear").</summary>
+    Salutation = 1L << 42,
+
+    /// <summary>A form of "get" ("get", "gets", "got", "getting"), after which a loss word names a plight still going on.</summary>
+    Get = 1L << 43,
+
     Concern = Harm | Deception | Coercion | Unfairness,
+
+    /// <summary>The kinds that name one word exactly, and so belong to no stem or possessive of it.</summary>
+    Exact = Aimed | Owned | SelfSubject | And | But | Nobody | Salutation,
 }

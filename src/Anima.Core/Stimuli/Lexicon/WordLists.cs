@@ -7,6 +7,18 @@ namespace Anima.Stimuli;
 /// </remarks>
 internal static class WordLists
 {
+    /// <summary>The words each of the <see cref="WordKind.Exact"/> kinds names.</summary>
+    public static readonly (WordKind Kind, string[] Words)[] ExactWords =
+    [
+        (WordKind.Aimed, ["you", "me", "us"]),
+        (WordKind.Owned, ["my", "your", "our"]),
+        (WordKind.SelfSubject, ["i", "you", "we"]),
+        (WordKind.And, ["and"]),
+        (WordKind.But, ["but"]),
+        (WordKind.Nobody, ["nobody"]),
+        (WordKind.Salutation, ["dear"]),
+    ];
+
     public static readonly IReadOnlyDictionary<string, double> Boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
     {
         ["very"] = 1.3, ["so"] = 1.25, ["really"] = 1.3, ["extremely"] = 1.5, ["incredibly"] = 1.5, ["totally"] = 1.4,
