@@ -60,8 +60,10 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     {
         int n = window.Channels;
         int rows = window.Length;
-        Span<double> corr = stackalloc double[Max * Max];
-        Span<double> scale = stackalloc double[Max];
+        Unsafe.SkipInit(out MatrixNumbers corrBuffer);
+        Unsafe.SkipInit(out ChannelNumbers scaleBuffer);
+        Span<double> corr = corrBuffer;
+        Span<double> scale = scaleBuffer;
         CoMoments.Compute(window.Series, window.Stride, n, rows, corr);
         for (int i = 0; i < n; i++)
         {
@@ -126,9 +128,11 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         // channel). By Jacobi's theorem on complementary minors, det R_B = det R · det (R⁻¹)_A, so the cut's ratio
         // det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: only parts of at most half the channels are ever
         // factorised. For each size of the smaller part, the weakest cut is the one with the smallest ratio.
-        Span<double> inverse = stackalloc double[Max * Max];
+        Unsafe.SkipInit(out MatrixNumbers inverseBuffer);
+        Unsafe.SkipInit(out ChannelNumbers weakestBuffer);
+        Span<double> inverse = inverseBuffer;
         SymmetricInverse.Invert(corr, n, inverse);
-        Span<double> weakest = stackalloc double[(Max / 2) + 1];
+        Span<double> weakest = weakestBuffer;
         weakest.Fill(double.MaxValue);
         int half = n / 2;
         int last = n - 1;
@@ -160,25 +164,14 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         }
 
         // Three (n of six to eight) and four (n of eight) against the rest.
-        Span<int> part = stackalloc int[4];
-        for (int size = 3; size <= half; size++)
+        foreach (int packed in Bipartitions.LargerParts(n))
         {
-            for (int a = 1; a < 1 << n; a++)
-            {
-                if (int.PopCount(a) != size || (2 * size == n && (a >> last) == 0))
-                {
-                    continue;
-                }
-
-                int k = 0;
-                for (int bits = a; bits != 0; bits &= bits - 1)
-                {
-                    part[k++] = int.TrailingZeroCount(bits);
-                }
-
-                double ratio = Determinant(corr, n, part[..k]) * Determinant(inverse, n, part[..k]);
-                weakest[size] = Math.Min(weakest[size], ratio);
-            }
+            int size = packed >> Bipartitions.SizeShift;
+            int p0 = packed & 7, p1 = (packed >> 4) & 7, p2 = (packed >> 8) & 7, p3 = (packed >> 12) & 7;
+            double ratio = size == 3
+                ? Determinant(corr, n, p0, p1, p2) * Determinant(inverse, n, p0, p1, p2)
+                : Determinant(corr, n, p0, p1, p2, p3) * Determinant(inverse, n, p0, p1, p2, p3);
+            weakest[size] = Math.Min(weakest[size], ratio);
         }
 
         // I(A; B) = ½·ln rₛ for the weakest cut of each size s. φ = 1 − e^(−m), m the smallest of max(0, ½·ln rₛ)/s;
@@ -201,7 +194,8 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
     private static int KeepMoving(Span<double> corr, Span<double> scale, int n)
     {
         int kept = 0;
-        Span<int> moving = stackalloc int[Max];
+        Unsafe.SkipInit(out ChannelIndices movingBuffer);
+        Span<int> moving = movingBuffer;
         for (int i = 0; i < n; i++)
         {
             if (scale[i] > 0)
@@ -215,7 +209,8 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
             return n;
         }
 
-        Span<double> copy = stackalloc double[Max * Max];
+        Unsafe.SkipInit(out MatrixNumbers copyBuffer);
+        Span<double> copy = copyBuffer;
         corr[..(n * n)].CopyTo(copy);
         for (int r = 0; r < kept; r++)
         {
@@ -229,51 +224,50 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         return kept;
     }
 
-    /// <summary>The determinant of the principal submatrix of <paramref name="m"/> on the three or four channels of <paramref name="part"/>.</summary>
-    private static double Determinant(ReadOnlySpan<double> m, int n, ReadOnlySpan<int> part)
+    /// <summary>The determinant of the principal submatrix of <paramref name="m"/> (stride <paramref name="n"/>) on three channels.</summary>
+    private static double Determinant(ReadOnlySpan<double> m, int n, int p0, int p1, int p2)
     {
-        int i = part[0] * n;
-        switch (part.Length)
+        int i = p0 * n, j = p1 * n, k = p2 * n;
+        double aa = m[i + p0], bb = m[j + p1], cc = m[k + p2];
+        double ab = m[i + p1], ac = m[i + p2], bc = m[j + p2];
+        return (aa * bb * cc) + (2 * ab * bc * ac) - (aa * bc * bc) - (bb * ac * ac) - (cc * ab * ab);
+    }
+
+    /// <summary>
+    /// The determinant of the principal submatrix of <paramref name="m"/> (stride <paramref name="n"/>) on four channels:
+    /// Gaussian elimination on a copy; the pivots' product is the determinant.
+    /// </summary>
+    private static double Determinant(ReadOnlySpan<double> m, int n, int p0, int p1, int p2, int p3)
+    {
+        Unsafe.SkipInit(out SixteenNumbers buffer);
+        Span<double> g = buffer;
+        Unsafe.SkipInit(out FourIndices partBuffer);
+        Span<int> part = partBuffer;
+        (part[0], part[1], part[2], part[3]) = (p0, p1, p2, p3);
+        for (int r = 0; r < 4; r++)
         {
-            case 3:
+            for (int c = 0; c < 4; c++)
             {
-                int j = part[1] * n;
-                int k = part[2] * n;
-                double aa = m[i + part[0]], bb = m[j + part[1]], cc = m[k + part[2]];
-                double ab = m[i + part[1]], ac = m[i + part[2]], bc = m[j + part[2]];
-                return (aa * bb * cc) + (2 * ab * bc * ac) - (aa * bc * bc) - (bb * ac * ac) - (cc * ab * ab);
-            }
-
-            default:
-            {
-                // Four channels: Gaussian elimination on a copy; the pivots' product is the determinant.
-                Span<double> g = stackalloc double[16];
-                for (int r = 0; r < 4; r++)
-                {
-                    for (int c = 0; c < 4; c++)
-                    {
-                        g[(r * 4) + c] = m[(part[r] * n) + part[c]];
-                    }
-                }
-
-                double det = 1;
-                for (int p = 0; p < 4; p++)
-                {
-                    double pivot = Math.Max(g[(p * 4) + p], MinPivot);
-                    det *= pivot;
-                    for (int r = p + 1; r < 4; r++)
-                    {
-                        double factor = g[(r * 4) + p] / pivot;
-                        for (int c = p + 1; c < 4; c++)
-                        {
-                            g[(r * 4) + c] -= factor * g[(p * 4) + c];
-                        }
-                    }
-                }
-
-                return det;
+                g[(r * 4) + c] = m[(part[r] * n) + part[c]];
             }
         }
+
+        double det = 1;
+        for (int p = 0; p < 4; p++)
+        {
+            double pivot = Math.Max(g[(p * 4) + p], MinPivot);
+            det *= pivot;
+            for (int r = p + 1; r < 4; r++)
+            {
+                double factor = g[(r * 4) + p] / pivot;
+                for (int c = p + 1; c < 4; c++)
+                {
+                    g[(r * 4) + c] -= factor * g[(p * 4) + c];
+                }
+            }
+        }
+
+        return det;
     }
 
     /// <summary>r^(1/(2s)) for the sizes of the smaller part of a bipartition of up to eight channels.</summary>

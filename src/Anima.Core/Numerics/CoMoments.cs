@@ -21,9 +21,12 @@ internal static class CoMoments
     [SkipLocalsInit]
     public static void Compute(ReadOnlySpan<double> series, int stride, int n, int rows, Span<double> moments)
     {
-        Span<double> shift = stackalloc double[Max];
-        Span<double> sums = stackalloc double[Max];
-        Span<double> raw = stackalloc double[Max * (Max + 1) / 2];
+        Unsafe.SkipInit(out ChannelNumbers shiftBuffer);
+        Unsafe.SkipInit(out ChannelNumbers sumsBuffer);
+        Unsafe.SkipInit(out PairNumbers rawBuffer);
+        Span<double> shift = shiftBuffer;
+        Span<double> sums = sumsBuffer;
+        Span<double> raw = rawBuffer;
         for (int i = 0; i < n; i++)
         {
             shift[i] = series[i * stride];
@@ -83,7 +86,8 @@ internal static class CoMoments
             raw[..pairs].Clear();
         }
 
-        Span<double> row = stackalloc double[Max];
+        Unsafe.SkipInit(out ChannelNumbers rowBuffer);
+        Span<double> row = rowBuffer;
         for (; r < rows; r++)
         {
             for (int i = 0; i < n; i++)

@@ -16,6 +16,20 @@ internal struct ChannelNumbers
     private double _element;
 }
 
+/// <summary>One index per channel, for up to <see cref="ChannelNumbers.Capacity"/> channels.</summary>
+[InlineArray(ChannelNumbers.Capacity)]
+internal struct ChannelIndices
+{
+    private int _element;
+}
+
+/// <summary>The channels of a part of four.</summary>
+[InlineArray(4)]
+internal struct FourIndices
+{
+    private int _element;
+}
+
 /// <summary>One number per need (or per trait), for up to sixteen.</summary>
 [InlineArray(16)]
 internal struct SixteenNumbers
@@ -52,4 +66,24 @@ internal struct WordChars
     public const int Capacity = 48;
 
     private char _element;
+}
+
+/// <summary>A square matrix of up to eight channels (row-major, 64 numbers).</summary>
+[InlineArray(Capacity)]
+internal struct MatrixNumbers
+{
+    /// <summary>The numbers held: eight rows of eight.</summary>
+    public const int Capacity = ChannelNumbers.Capacity * ChannelNumbers.Capacity;
+
+    private double _element;
+}
+
+/// <summary>One number per pair of up to eight channels, a pair with itself included (the lower triangle with its diagonal).</summary>
+[InlineArray(Capacity)]
+internal struct PairNumbers
+{
+    /// <summary>The pairs of eight channels, each with itself included.</summary>
+    public const int Capacity = ChannelNumbers.Capacity * (ChannelNumbers.Capacity + 1) / 2;
+
+    private double _element;
 }

@@ -26,8 +26,8 @@ internal static class SymmetricInverse
     public static void Invert(ReadOnlySpan<double> a, int n, Span<double> inverse)
     {
         const int Stride = Max;
-        Span<double> m = stackalloc double[Max * Stride];
-        m.Clear();
+        var buffer = default(MatrixNumbers);
+        Span<double> m = buffer;
         for (int r = 0; r < n; r++)
         {
             a.Slice(r * n, n).CopyTo(m.Slice(r * Stride, n));
