@@ -128,61 +128,59 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
         // channel). By Jacobi's theorem on complementary minors, det R_B = det R · det (R⁻¹)_A, so the cut's ratio
         // det R_A · det R_B / det R is det R_A · det (R⁻¹)_A: only parts of at most half the channels are ever
         // factorised. For each size of the smaller part, the weakest cut is the one with the smallest ratio.
+        // The weakest of each size is kept in a register, chosen by comparison: Math.Min's care for NaN and signed zeros
+        // made a chain of blends through memory here, and a ratio is never NaN.
         Unsafe.SkipInit(out MatrixNumbers inverseBuffer);
-        Unsafe.SkipInit(out ChannelNumbers weakestBuffer);
         Span<double> inverse = inverseBuffer;
         SymmetricInverse.Invert(corr, n, inverse);
-        Span<double> weakest = weakestBuffer;
-        weakest.Fill(double.MaxValue);
         int half = n / 2;
         int last = n - 1;
 
         // One channel against the rest: det R_A = 1, so the ratio is the channel's diagonal entry of R⁻¹.
+        double one = double.MaxValue;
         for (int i = 0; i < n; i++)
         {
-            weakest[1] = Math.Min(weakest[1], inverse[(i * n) + i]);
+            one = Smaller(one, inverse[(i * n) + i]);
         }
 
         // Two against the rest (of equal halves, the pair holding the last channel): (1 − r²)·det (R⁻¹)_A.
-        if (half >= 2)
+        double two = double.MaxValue;
+        for (int j = half >= 2 ? 1 : n; j < n; j++)
         {
-            for (int j = 1; j < n; j++)
+            if (n == 4 && j != last)
             {
-                if (n == 4 && j != last)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                for (int i = 0; i < j; i++)
-                {
-                    double r = corr[(i * n) + j];
-                    double v = inverse[(i * n) + j];
-                    double ratio = (1 - (r * r)) * ((inverse[(i * n) + i] * inverse[(j * n) + j]) - (v * v));
-                    weakest[2] = Math.Min(weakest[2], ratio);
-                }
+            for (int i = 0; i < j; i++)
+            {
+                double r = corr[(i * n) + j];
+                double v = inverse[(i * n) + j];
+                two = Smaller(two, (1 - (r * r)) * ((inverse[(i * n) + i] * inverse[(j * n) + j]) - (v * v)));
             }
         }
 
         // Three (n of six to eight) and four (n of eight) against the rest.
+        double three = double.MaxValue, four = double.MaxValue;
         foreach (int packed in Bipartitions.LargerParts(n))
         {
-            int size = packed >> Bipartitions.SizeShift;
             int p0 = packed & 7, p1 = (packed >> 4) & 7, p2 = (packed >> 8) & 7, p3 = (packed >> 12) & 7;
-            double ratio = size == 3
-                ? Determinant(corr, n, p0, p1, p2) * Determinant(inverse, n, p0, p1, p2)
-                : Determinant(corr, n, p0, p1, p2, p3) * Determinant(inverse, n, p0, p1, p2, p3);
-            weakest[size] = Math.Min(weakest[size], ratio);
+            if (packed >> Bipartitions.SizeShift == 3)
+            {
+                three = Smaller(three, Determinant(corr, n, p0, p1, p2) * Determinant(inverse, n, p0, p1, p2));
+            }
+            else
+            {
+                four = Smaller(four, Determinant(corr, n, p0, p1, p2, p3) * Determinant(inverse, n, p0, p1, p2, p3));
+            }
         }
 
         // I(A; B) = ½·ln rₛ for the weakest cut of each size s. φ = 1 − e^(−m), m the smallest of max(0, ½·ln rₛ)/s;
         // e^(−½·ln(r)/s) = r^(−1/(2s)), so φ = 1 − the largest min(1, rₛ^(−1/(2s))): roots, no logarithm.
-        double kept = 0;
-        for (int size = 1; size <= half; size++)
-        {
-            double ratio = weakest[size];
-            kept = Math.Max(kept, ratio <= 1 ? 1 : 1 / Root(ratio, size));
-        }
-
+        double kept = Kept(one, 1);
+        kept = half >= 2 ? Larger(kept, Kept(two, 2)) : kept;
+        kept = half >= 3 ? Larger(kept, Kept(three, 3)) : kept;
+        kept = half >= 4 ? Larger(kept, Kept(four, 4)) : kept;
         return 1 - kept;
     }
 
@@ -269,6 +267,13 @@ internal sealed class GaussianIntegrationCalculator : IIntegrationCalculator
 
         return det;
     }
+
+    /// <summary>The share min(1, r^(−1/(2s))) of a weakest cut of size <paramref name="size"/> and ratio <paramref name="ratio"/> that is not integration.</summary>
+    private static double Kept(double ratio, int size) => ratio <= 1 ? 1 : 1 / Root(ratio, size);
+
+    private static double Smaller(double a, double b) => b < a ? b : a;
+
+    private static double Larger(double a, double b) => b > a ? b : a;
 
     /// <summary>r^(1/(2s)) for the sizes of the smaller part of a bipartition of up to eight channels.</summary>
     private static double Root(double ratio, int size) => size switch

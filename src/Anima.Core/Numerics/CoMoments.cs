@@ -13,6 +13,9 @@ internal static class CoMoments
 {
     private const int Max = ChannelNumbers.Capacity;
 
+    /// <summary>The rows worked in four-wide blocks, the rest one by one: the window's length (a longer series is still exact, only slower).</summary>
+    public const int MaxRows = WindowNumbers.Rows;
+
     /// <summary>
     /// Writes the centred co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) of every pair into the lower triangle (and diagonal) of
     /// <paramref name="moments"/>, row-major n × n. Each series is shifted by its first level so that small
@@ -36,42 +39,46 @@ internal static class CoMoments
         int r = 0;
         if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
         {
-            // Pair by pair, each a dot product of two shifted series over whole blocks of four rows, with two
-            // accumulators to halve the chain of dependent additions. Unchecked loads: the window guarantees
-            // channel c's series holds Length levels from Origin + c·Stride.
+            // Each series shifted once, whole blocks of four rows kept aside; then pair by pair a dot product of two
+            // shifted series, with two accumulators to halve the chain of dependent additions. Unchecked loads: the
+            // window guarantees channel c's series holds Length levels from Origin + c·Stride.
             ref double origin = ref MemoryMarshal.GetReference(series);
             nuint step = (nuint)stride;
-            int blocks = rows & ~(Vector256<double>.Count - 1);
+            int blocks = Math.Min(rows, MaxRows) & ~(Vector256<double>.Count - 1);
+            Unsafe.SkipInit(out WindowNumbers shiftedBuffer);
+            ref double shifted = ref Unsafe.As<WindowNumbers, double>(ref shiftedBuffer);
             int k = 0;
             for (int i = 0; i < n; i++)
             {
                 ref double x = ref Unsafe.Add(ref origin, (nuint)i * step);
+                ref double xs = ref Unsafe.Add(ref shifted, i * blocks);
                 var si = Vector256.Create(shift[i]);
                 var sum = Vector256<double>.Zero;
                 for (int b = 0; b < blocks; b += Vector256<double>.Count)
                 {
-                    sum += Vector256.LoadUnsafe(ref x, (nuint)b) - si;
+                    var level = Vector256.LoadUnsafe(ref x, (nuint)b) - si;
+                    level.StoreUnsafe(ref xs, (nuint)b);
+                    sum += level;
                 }
 
                 sums[i] = Vector256.Sum(sum);
                 for (int j = 0; j <= i; j++)
                 {
-                    ref double y = ref Unsafe.Add(ref origin, (nuint)j * step);
-                    var sj = Vector256.Create(shift[j]);
+                    ref double ys = ref Unsafe.Add(ref shifted, j * blocks);
                     Vector256<double> even = default, odd = default;
                     int b = 0;
                     for (; b <= blocks - (2 * Vector256<double>.Count); b += 2 * Vector256<double>.Count)
                     {
-                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
+                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)b), Vector256.LoadUnsafe(ref ys, (nuint)b), even);
                         odd = Vector256.FusedMultiplyAdd(
-                            Vector256.LoadUnsafe(ref x, (nuint)(b + Vector256<double>.Count)) - si,
-                            Vector256.LoadUnsafe(ref y, (nuint)(b + Vector256<double>.Count)) - sj,
+                            Vector256.LoadUnsafe(ref xs, (nuint)(b + Vector256<double>.Count)),
+                            Vector256.LoadUnsafe(ref ys, (nuint)(b + Vector256<double>.Count)),
                             odd);
                     }
 
                     if (b < blocks)
                     {
-                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)b) - si, Vector256.LoadUnsafe(ref y, (nuint)b) - sj, even);
+                        even = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)b), Vector256.LoadUnsafe(ref ys, (nuint)b), even);
                     }
 
                     raw[k++] = Vector256.Sum(even + odd);

@@ -87,3 +87,13 @@ internal struct PairNumbers
 
     private double _element;
 }
+
+/// <summary>Up to eight channels' series over the window of recent states (32 rows each).</summary>
+[InlineArray(ChannelNumbers.Capacity * Rows)]
+internal struct WindowNumbers
+{
+    /// <summary>The rows of each channel's series.</summary>
+    public const int Rows = 32;
+
+    private double _element;
+}

@@ -12,6 +12,7 @@ public sealed class CoMomentsTests
     [InlineData(6, 31)]
     [InlineData(8, 13)]
     [InlineData(3, 3)]
+    [InlineData(5, 45)]
     public void Compute_AgreesWithTheTwoPassScalarDefinition(int channels, int rows)
     {
         var random = new Random((channels * 100) + rows);
