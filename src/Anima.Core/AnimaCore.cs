@@ -167,7 +167,8 @@ public sealed partial class AnimaCore
 
     private AnimaState Commit(Stimulus stimulus, Appraisal appraisal, GlandTrigger? trigger)
     {
-        using var activity = Telemetry.Source.StartActivity("anima.experience");
+        // Asked first: with no listener, StartActivity would still build its arguments on every experience.
+        using var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("anima.experience") : null;
         AnimaState snapshot;
         lock (_gate)
         {
