@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
 using Anima.Memory;
@@ -252,20 +251,9 @@ internal static class MemoryBlock
             }
 
             var values = EmbeddingChunks.Next(ref chunk, row, dimensions);
-            if (BitConverter.IsLittleEndian)
-            {
-                source.CopyTo(MemoryMarshal.AsBytes(values.Span));
-            }
-            else
-            {
-                for (int i = 0; i < dimensions; i++)
-                {
-                    values.Span[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * sizeof(float))..]);
-                }
-            }
 
-            // Measured here, while the row is in the cache, instead of in a second pass over every embedding.
-            float norm = TensorPrimitives.Norm(values.Span);
+            // Measured as it is copied, while the row is in the cache, instead of in a second pass over every embedding.
+            float norm = MathF.Sqrt(Numerics.Floats.CopySquares(source, values.Span));
             if (!float.IsFinite(norm) || Math.Abs(norm - 1) > 1e-3)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"it holds an embedding of length {norm}, not of unit length"));
