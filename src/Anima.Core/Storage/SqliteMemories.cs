@@ -56,8 +56,9 @@ internal static class SqliteMemories
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // With the rowid in the row, the reader streams a blob (incremental blob I/O) instead of copying it to an array.
-        command.CommandText = "SELECT block, checksum, data, rowid FROM memory_blocks WHERE agent_id = $id ORDER BY block;";
+        // The blocks' data is not selected: a row that selects it has SQLite gather the whole blob from its overflow pages
+        // at every step, and the blob handle opened by rowid below reads it again. Only the handle reads it.
+        command.CommandText = "SELECT block, checksum, rowid FROM memory_blocks WHERE agent_id = $id ORDER BY block;";
         command.Parameters.AddWithValue("$id", agentId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         int expected = 0;
@@ -80,7 +81,7 @@ internal static class SqliteMemories
                 // Read into a pooled buffer: a block is tens of kilobytes, and a load reads dozens.
                 // Read synchronously: SQLite's I/O is synchronous, and the blob stream's asynchronous read would hop to the
                 // thread pool for every block (a load of a thousand memories spent most of its time switching threads).
-                using var stream = reader.GetStream(2);
+                using var stream = new SqliteBlob(connection, "memory_blocks", "data", reader.GetInt64(2), readOnly: true);
                 int length = checked((int)stream.Length);
                 if (length > buffer.Length)
                 {
