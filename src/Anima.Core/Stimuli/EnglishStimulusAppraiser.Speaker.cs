@@ -52,15 +52,15 @@ internal sealed partial class EnglishStimulusAppraiser
             };
         }
 
-        public readonly SpeakerImpression Speaker()
+        /// <summary>What the listener hears of the speaker, given what it feels (<see cref="Stimulus"/> of the same tally).</summary>
+        public readonly SpeakerImpression Speaker(in Stimulus felt)
         {
-            var felt = Stimulus();
             double words = Math.Sqrt(Math.Max(_words, 1));
             double exclaim = Math.Min(_exclamations, 3);
 
             double valence = _heardValence + (NegationLean * _negations);
             valence += Math.Sign(valence) * ExclamationEmphasis * exclaim;
-            valence = valence / Math.Pow(Math.Max(_words, 1), HeardLengthExponent) / Math.Pow(1 + _hits, HeardEvidenceExponent);
+            valence = valence / Dilution.Length(Math.Max(_words, 1)) / Dilution.Evidence(1 + _hits);
 
             double arousal = (_heardArousal / words) + (0.5 * exclaim) + (0.075 * Math.Min(_questions, 3)) + (0.4 * ShoutedShare);
             double evidence = _hits + (0.5 * exclaim) + (3 * ShoutedShare);
@@ -72,5 +72,33 @@ internal sealed partial class EnglishStimulusAppraiser
         }
 
         private readonly double ShoutedShare => _casedWords == 0 ? 0 : (double)_shouted / _casedWords;
+    }
+
+    /// <summary>
+    /// How a message's length and its felt words dilute its heard valence, worked out once for the counts most messages
+    /// have (the same <see cref="Math.Pow(double, double)"/> values, looked up instead of computed twice a message).
+    /// </summary>
+    private static class Dilution
+    {
+        private const int Listed = 256;
+        private static readonly double[] Lengths = Table(HeardLengthExponent);
+        private static readonly double[] Evidences = Table(HeardEvidenceExponent);
+
+        /// <summary>words^<see cref="HeardLengthExponent"/>.</summary>
+        public static double Length(int words) => (uint)words < Listed ? Lengths[words] : Math.Pow(words, HeardLengthExponent);
+
+        /// <summary>count^<see cref="HeardEvidenceExponent"/>.</summary>
+        public static double Evidence(int count) => (uint)count < Listed ? Evidences[count] : Math.Pow(count, HeardEvidenceExponent);
+
+        private static double[] Table(double exponent)
+        {
+            var table = new double[Listed];
+            for (int n = 0; n < Listed; n++)
+            {
+                table[n] = Math.Pow(n, exponent);
+            }
+
+            return table;
+        }
     }
 }

@@ -186,7 +186,8 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
             i++;
         }
 
-        return new Appraisal(scan.Stimulus(), scan.Speaker(), concerns.Found);
+        var stimulus = scan.Stimulus();
+        return new Appraisal(stimulus, scan.Speaker(stimulus), concerns.Found);
     }
 
     /// <summary>

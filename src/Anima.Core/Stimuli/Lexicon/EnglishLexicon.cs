@@ -72,15 +72,7 @@ internal static partial class EnglishLexicon
         // case-insensitive hash and comparison in every lookup of every stem tried.
         Unsafe.SkipInit(out WordChars lowerBuffer);
         Span<char> lower = lowerBuffer;
-        uint hash = WordTable.Start;
-        for (int i = 0; i < lower.Length && i < word.Length; i++)
-        {
-            char c = word[i];
-            c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
-            lower[i] = c;
-            hash = WordTable.Hash(hash, c);
-        }
-
+        uint hash = WordTable.Lower(word, lower);
         ReadOnlySpan<char> key = lower[..word.Length];
         int found = Lookup.IndexOf(key, hash);
         if (found >= 0)

@@ -82,6 +82,28 @@ internal sealed class WordTable
         return hash;
     }
 
+    /// <summary>
+    /// Lower-cases <paramref name="word"/> into <paramref name="lower"/> (as far as it reaches; a closing quotation mark
+    /// becomes an apostrophe) and returns the hash of the result. Kept out of line: inlined into the appraisal's word
+    /// loop, the hash and the index lived on the stack, and storing and reloading the hash at every character doubled
+    /// the loop's latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static uint Lower(scoped ReadOnlySpan<char> word, Span<char> lower)
+    {
+        uint hash = Start;
+        int length = Math.Min(word.Length, lower.Length);
+        for (int i = 0; i < length; i++)
+        {
+            char c = word[i];
+            c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
+            lower[i] = c;
+            hash = Hash(hash, c);
+        }
+
+        return hash;
+    }
+
     /// <summary>Gets the entry at an index that <see cref="IndexOf(ReadOnlySpan{char})"/> returned.</summary>
     public ref readonly LexiconWord this[int index] => ref _entries[index];
 
