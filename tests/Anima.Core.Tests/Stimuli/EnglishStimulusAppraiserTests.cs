@@ -138,6 +138,19 @@ public class EnglishStimulusAppraiserTests
         a.Stimulus.Arousal.Should().BeLessThan(0.3);
     }
 
+    [Theory]
+    [InlineData("I HATE THIS", "I hate this")]
+    [InlineData("ÉNORME ÉCHEC, I HATE IT", "Énorme échec, I hate it")]
+    [InlineData("ЭТО УЖАСНО, I HATE IT", "Это ужасно, I hate it")]
+    public void Appraise_Capitals_AreShoutedInAnyCasedScript(string shouted, string spoken)
+    {
+        var loud = Appraiser.Appraise(shouted);
+        var calm = Appraiser.Appraise(spoken);
+
+        loud.Speaker.Dominance.Should().BeGreaterThan(calm.Speaker.Dominance + 0.3, "every word of three or more capitals is shouted");
+        loud.Stimulus.Arousal.Should().BeGreaterThan(calm.Stimulus.Arousal);
+    }
+
     [Fact]
     public void Appraise_Question_AddsNoTension()
     {
