@@ -1,6 +1,6 @@
 namespace Anima.Stimuli;
 
-/// <summary>The tally's reading of who acts and of letter case.</summary>
+/// <summary>The tally's reading of who acts.</summary>
 internal sealed partial class EnglishStimulusAppraiser
 {
     private partial struct Scan
@@ -45,33 +45,6 @@ internal sealed partial class EnglishStimulusAppraiser
             {
                 _hostile = null;
             }
-        }
-
-        /// <summary>Whether a word has letter case at all, and whether it is shouted (three or more letters, all capitals).</summary>
-        /// <remarks>
-        /// Kept out of line: inlined into <see cref="Word"/>, its two counts lived on the stack, and their stores and
-        /// reloads at every letter made this loop most of the word's cost. ASCII letters are told by range, as
-        /// <see cref="char.IsUpper(char)"/> and <see cref="char.IsLower(char)"/> tell them.
-        /// </remarks>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static (bool Cased, bool Shouting) Casing(ReadOnlySpan<char> word)
-        {
-            int upper = 0, lower = 0;
-            foreach (char ch in word)
-            {
-                if (ch < 128)
-                {
-                    upper += (uint)(ch - 'A') <= 'Z' - 'A' ? 1 : 0;
-                    lower += (uint)(ch - 'a') <= 'z' - 'a' ? 1 : 0;
-                }
-                else
-                {
-                    upper += char.IsUpper(ch) ? 1 : 0;
-                    lower += char.IsLower(ch) ? 1 : 0;
-                }
-            }
-
-            return (upper + lower > 0, lower == 0 && upper >= 3);
         }
     }
 }

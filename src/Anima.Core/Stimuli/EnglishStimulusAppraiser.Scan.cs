@@ -69,7 +69,7 @@ internal sealed partial class EnglishStimulusAppraiser
         /// <summary>Whether the clause speaks of an intention ("I want to poison", "he is going to hurt me"): a threat or a wish, not a deed done.</summary>
         private bool _intended;
 
-        public void Word(ReadOnlySpan<char> word, in LexiconWord entry)
+        public void Word(ReadOnlySpan<char> word, LetterCase casing, in LexiconWord entry)
         {
             _words++;
             _afterGet = _lastWasGet;
@@ -89,8 +89,8 @@ internal sealed partial class EnglishStimulusAppraiser
 
             _clauseSpan++;
             Agency(entry);
-            var (cased, shouting) = Casing(word);
-            _casedWords += cased ? 1 : 0;
+            bool shouting = (casing & LetterCase.Shouted) != 0;
+            _casedWords += (casing & LetterCase.Cased) != 0 ? 1 : 0;
             _shouted += shouting ? 1 : 0;
             if (_formula)
             {

@@ -148,7 +148,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                 }
 
                 var word = message[start..end];
-                ref readonly var entry = ref EnglishLexicon.Find(word, ref scratch, out var form);
+                ref readonly var entry = ref EnglishLexicon.Find(word, ref scratch, out var form, out var casing);
                 concerns.Word(entry, form);
                 if (start < felt)
                 {
@@ -160,7 +160,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
                         scan.Asserting();
                     }
 
-                    scan.Word(word, rhetorical ? ref EnglishLexicon.Nothing : ref entry);
+                    scan.Word(word, casing, rhetorical ? ref EnglishLexicon.Nothing : ref entry);
                 }
 
                 sentenceStart = false;

@@ -50,7 +50,7 @@ internal static partial class EnglishLexicon
     public static WordForm Find(scoped ReadOnlySpan<char> word, out LexiconWord entry)
     {
         entry = default;
-        entry = Find(word, ref entry, out var form);
+        entry = Find(word, ref entry, out var form, out _);
         return form;
     }
 
@@ -58,13 +58,15 @@ internal static partial class EnglishLexicon
     /// <param name="word">The word as it appears in the message.</param>
     /// <param name="scratch">Room for an entry the table does not hold as it is (a word read through its root); the result may be it.</param>
     /// <param name="form">How the word was found.</param>
+    /// <param name="casing">The word's letter case, told in the pass that lower-cases it.</param>
     /// <returns>What the table knows of the word: its own entry, <paramref name="scratch"/>, or <see cref="Nothing"/>.</returns>
     [SkipLocalsInit]
-    public static ref readonly LexiconWord Find(scoped ReadOnlySpan<char> word, ref LexiconWord scratch, out WordForm form)
+    public static ref readonly LexiconWord Find(scoped ReadOnlySpan<char> word, ref LexiconWord scratch, out WordForm form, out LetterCase casing)
     {
         if (word.Length > MaxWordLength)
         {
             form = WordForm.Unknown;
+            casing = WordTable.Casing(word);
             return ref Nothing;
         }
 
@@ -72,7 +74,7 @@ internal static partial class EnglishLexicon
         // case-insensitive hash and comparison in every lookup of every stem tried.
         Unsafe.SkipInit(out WordChars lowerBuffer);
         Span<char> lower = lowerBuffer;
-        uint hash = WordTable.Lower(word, lower);
+        uint hash = WordTable.Lower(word, lower, out casing);
         ReadOnlySpan<char> key = lower[..word.Length];
         int found = Lookup.IndexOf(key, hash);
         if (found >= 0)
