@@ -135,10 +135,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
             if (char.IsLetter(c))
             {
                 int start = i;
-                while (i < message.Length && (char.IsLetter(message[i]) || message[i] is '\'' or '\u2019'))
-                {
-                    i++;
-                }
+                i = WordEnd(message, i + 1);
 
                 // A closing quotation mark is not part of the word: 'great' is "great".
                 int end = i;
@@ -211,6 +208,41 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
 
         int end = rest.IndexOfAny(SentenceEnds);
         return end >= 0 && rest[end] == '?';
+    }
+
+    /// <summary>Where the word that goes on at <paramref name="i"/> ends: after its last letter or apostrophe.</summary>
+    /// <remarks>ASCII is read in line, without a call, so the loop's index stays in a register; the rest of a word beyond ASCII is read out of line.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int WordEnd(ReadOnlySpan<char> message, int i)
+    {
+        while ((uint)i < (uint)message.Length)
+        {
+            char c = message[i];
+            if (c >= 128)
+            {
+                return WordEndBeyondAscii(message, i);
+            }
+
+            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && c != '\'')
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int WordEndBeyondAscii(ReadOnlySpan<char> message, int i)
+    {
+        while (i < message.Length && (char.IsLetter(message[i]) || message[i] is '\'' or '\u2019'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?\n\uFF01\uFF1F\u3002");
