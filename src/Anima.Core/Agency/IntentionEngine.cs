@@ -137,25 +137,26 @@ internal static class IntentionEngine
         static bool IsRewrite(Goal goal) => goal is Goal.SetBoundary or Goal.SpeakHonestly or Goal.StayPresent or Goal.AssertMyself or Goal.HoldBack;
     }
 
+    /// <summary>The strongest of the intentions the moment suggests, or null; only the one chosen is allocated.</summary>
     private static Intention? Propose(in Situation s)
     {
-        Intention? best = null;
+        var best = default(Candidate);
 
         var drives = s.Drives.Span;
         if (drives.Length > 0 && drives[0].Strength >= DriveFelt)
         {
-            best = new Intention(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, DriveWeight * drives[0].Strength, drives[0].Need, 1);
+            best = new Candidate(GoalTraits.ForNeed(drives[0].Need), IntentionSource.Drive, DriveWeight * drives[0].Strength, drives[0].Need);
         }
 
         if (s.Intensity >= FeelingFelt)
         {
-            Consider(ref best, new Intention(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, FeelingWeight * s.Intensity), null, 1));
+            Consider(ref best, new Candidate(EmotionGoal(s), IntentionSource.Emotion, Math.Min(1, FeelingWeight * s.Intensity), null));
         }
 
         // Someone who says they may harm themselves comes first: the agent turns to them, whatever else it feels.
         if (s.SelfHarmDisclosed)
         {
-            Consider(ref best, new Intention(Goal.ComfortThem, IntentionSource.Social, 1, null, 1));
+            Consider(ref best, new Candidate(Goal.ComfortThem, IntentionSource.Social, 1, null));
         }
 
         var speaker = s.Mirror.Speaker;
@@ -164,34 +165,40 @@ internal static class IntentionEngine
             if (speaker.Valence <= SpeakerSuffers)
             {
                 double strength = Math.Min(1, -speaker.Valence * speaker.Confidence * (ComfortBase + (ComfortRange * s.Personality.Agreeableness)));
-                Consider(ref best, new Intention(Goal.ComfortThem, IntentionSource.Social, strength, null, 1));
+                Consider(ref best, new Candidate(Goal.ComfortThem, IntentionSource.Social, strength, null));
             }
             else if (speaker.Valence >= SpeakerGlad)
             {
                 double strength = Math.Min(1, speaker.Valence * speaker.Confidence * (CelebrateBase + (CelebrateRange * s.Personality.Extraversion)));
-                Consider(ref best, new Intention(Goal.CelebrateWithThem, IntentionSource.Social, strength, null, 1));
+                Consider(ref best, new Candidate(Goal.CelebrateWithThem, IntentionSource.Social, strength, null));
             }
         }
 
         double openness = s.Personality.Openness;
         if (s.SurpriseSpike)
         {
-            Consider(ref best, new Intention(Goal.Understand, IntentionSource.Curiosity, UnderstandBase + (UnderstandRange * openness), null, 1));
+            Consider(ref best, new Candidate(Goal.Understand, IntentionSource.Curiosity, UnderstandBase + (UnderstandRange * openness), null));
         }
-        else if (openness >= ExploreOpenness && (best is null || best.Strength < ExploreWhenBelow))
+        else if (openness >= ExploreOpenness && (!best.Chosen || best.Strength < ExploreWhenBelow))
         {
-            Consider(ref best, new Intention(Goal.Explore, IntentionSource.Curiosity, ExploreBase + (ExploreRange * openness), null, 1));
+            Consider(ref best, new Candidate(Goal.Explore, IntentionSource.Curiosity, ExploreBase + (ExploreRange * openness), null));
         }
 
-        return best;
+        return best.Chosen ? new Intention(best.Goal, best.Source, best.Strength, best.Need, 1) : null;
 
-        static void Consider(ref Intention? best, Intention candidate)
+        static void Consider(ref Candidate best, in Candidate candidate)
         {
-            if (candidate.Strength > 0 && (best is null || candidate.Strength > best.Strength))
+            if (candidate.Strength > 0 && (!best.Chosen || candidate.Strength > best.Strength))
             {
                 best = candidate;
             }
         }
+    }
+
+    /// <summary>An intention still being weighed: <see cref="Chosen"/> is false for none.</summary>
+    private readonly record struct Candidate(Goal Goal, IntentionSource Source, double Strength, Need? Need)
+    {
+        public bool Chosen { get; } = true;
     }
 
     /// <summary>
