@@ -81,7 +81,7 @@ internal static class SqliteMemories
                 // Read into a pooled buffer: a block is tens of kilobytes, and a load reads dozens.
                 // Read synchronously: SQLite's I/O is synchronous, and the blob stream's asynchronous read would hop to the
                 // thread pool for every block (a load of a thousand memories spent most of its time switching threads).
-                using var stream = new SqliteBlob(connection, "memory_blocks", "data", reader.GetInt64(2), readOnly: true);
+                using var stream = OpenBlock(connection, reader.GetInt64(2), block, damaged);
                 int length = checked((int)stream.Length);
                 if (length > buffer.Length)
                 {
@@ -118,6 +118,20 @@ internal static class SqliteMemories
         }
 
         return memories;
+    }
+
+    /// <summary>Opens a block's data for reading, refusing a value that is not a blob (a damaged record can read as a number or NULL).</summary>
+    private static SqliteBlob OpenBlock(SqliteConnection connection, long rowid, long block, Func<string, Exception?, AnimaStoreException> damaged)
+    {
+        try
+        {
+            return new SqliteBlob(connection, "memory_blocks", "data", rowid, readOnly: true);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == 1)
+        {
+            // SQLITE_ERROR: "cannot open value of type integer" (or null, or real).
+            throw damaged($"block {block} is not stored as bytes: {exception.Message}", exception);
+        }
     }
 }
 

@@ -224,6 +224,53 @@ public sealed class SqliteAnimaStoreTests : IDisposable
         target.ExportState().Should().Be(before);
     }
 
+    [Theory]
+    [InlineData("42")]
+    [InlineData("NULL")]
+    [InlineData("'not a block'")]
+    public async Task Load_ABlockThatIsNoLongerABlob_IsRefusedAndTheAgentIsUnchanged(string value)
+    {
+        string path = File("retyped.db");
+        var store = new SqliteAnimaStore(path);
+        var (agent, _) = Agent(7);
+        for (int i = 0; i < 40; i++)
+        {
+            await agent.RememberAsync($"memory {i}");
+        }
+
+        await store.SaveAsync("ida", agent);
+
+        // A file damaged below SQLite's type checks: the table's declaration loses STRICT and NOT NULL, so a block's data
+        // can be stored as something other than a blob, as a damaged record can read.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = $"""
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = replace(replace(sql, ') STRICT', ')'), 'data BLOB NOT NULL', 'data BLOB')
+                    WHERE name = 'memory_blocks';
+                PRAGMA writable_schema = RESET;
+                """;
+            damage.ExecuteNonQuery();
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = $"UPDATE memory_blocks SET data = {value} WHERE agent_id = 'ida' AND block = 1;";
+            damage.ExecuteNonQuery().Should().Be(1);
+        }
+
+        var (target, _) = Agent(7);
+        target.Experience(new Stimulus { Tension = 0.5 });
+        string before = target.ExportState();
+
+        await target.Invoking(t => t.LoadAsync(store, "ida")).Should().ThrowAsync<AnimaStoreException>().WithMessage($"*agent 'ida'*memories*damaged*'{path}'*block 1*");
+        target.ExportState().Should().Be(before);
+    }
+
     [Fact]
     public async Task Load_ABlockWhoseChecksumHoldsButWhoseEmbeddingIsNotOfUnitLength_IsRefusedNamingIt()
     {
