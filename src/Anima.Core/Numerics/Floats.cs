@@ -9,8 +9,8 @@ internal static class Floats
 {
     /// <summary>
     /// Copies little-endian floats from <paramref name="source"/> into <paramref name="destination"/> and returns
-    /// their sum of squares, in one pass: a load decodes a million and a half floats and checks each embedding's
-    /// length, and reading every row back after copying it cost more than the copy.
+    /// their sum of squares, in one pass: a load of a thousand memories decodes 384,000 floats and checks each
+    /// embedding's length, and reading every row back after copying it cost more than the copy.
     /// </summary>
     /// <param name="source">Exactly <c>4 × destination.Length</c> bytes.</param>
     /// <param name="destination">Where the floats go.</param>

@@ -234,6 +234,7 @@ internal sealed partial class EnglishStimulusAppraiser : IStimulusAppraiser
         return i;
     }
 
+    /// <summary>Goes on with <see cref="WordEnd"/> from a character beyond ASCII: any letter, and the closing quotation mark, continue the word.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static int WordEndBeyondAscii(ReadOnlySpan<char> message, int i)
     {
