@@ -199,25 +199,9 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     public async Task Load_DamagedMemoryBlock_IsRefusedAndTheAgentIsUnchanged()
     {
         string path = File("damaged.db");
-        var store = new SqliteAnimaStore(path);
-        var (agent, _) = Agent(7);
-        for (int i = 0; i < 40; i++)
-        {
-            await agent.RememberAsync($"memory {i}");
-        }
-
-        await store.SaveAsync("gus", agent);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var damage = connection.CreateCommand();
-            damage.CommandText = "UPDATE memory_blocks SET data = substr(data, 1, 300) WHERE agent_id = 'gus' AND block = 1;";
-            damage.ExecuteNonQuery().Should().Be(1);
-        }
-
-        var (target, _) = Agent(7);
-        target.Experience(new Stimulus { Tension = 0.5 });
-        string before = target.ExportState();
+        var (store, _) = await SavedWithFortyMemories(path, "gus");
+        Execute(path, "UPDATE memory_blocks SET data = substr(data, 1, 300) WHERE agent_id = 'gus' AND block = 1;").Should().Be(1);
+        var (target, before) = LivedTarget();
 
         await target.Invoking(t => t.LoadAsync(store, "gus")).Should().ThrowAsync<AnimaStoreException>()
             .WithMessage("*agent 'gus'*memories*damaged*block 1*");
@@ -231,41 +215,18 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     public async Task Load_ABlockThatIsNoLongerABlob_IsRefusedAndTheAgentIsUnchanged(string value)
     {
         string path = File("retyped.db");
-        var store = new SqliteAnimaStore(path);
-        var (agent, _) = Agent(7);
-        for (int i = 0; i < 40; i++)
-        {
-            await agent.RememberAsync($"memory {i}");
-        }
-
-        await store.SaveAsync("ida", agent);
+        var (store, _) = await SavedWithFortyMemories(path, "ida");
 
         // A file damaged below SQLite's type checks: the table's declaration loses STRICT and NOT NULL, so a block's data
         // can be stored as something other than a blob, as a damaged record can read.
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var damage = connection.CreateCommand();
-            damage.CommandText = $"""
-                PRAGMA writable_schema = ON;
-                UPDATE sqlite_schema SET sql = replace(replace(sql, ') STRICT', ')'), 'data BLOB NOT NULL', 'data BLOB')
-                    WHERE name = 'memory_blocks';
-                PRAGMA writable_schema = RESET;
-                """;
-            damage.ExecuteNonQuery();
-        }
-
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var damage = connection.CreateCommand();
-            damage.CommandText = $"UPDATE memory_blocks SET data = {value} WHERE agent_id = 'ida' AND block = 1;";
-            damage.ExecuteNonQuery().Should().Be(1);
-        }
-
-        var (target, _) = Agent(7);
-        target.Experience(new Stimulus { Tension = 0.5 });
-        string before = target.ExportState();
+        Execute(path, """
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(replace(sql, ') STRICT', ')'), 'data BLOB NOT NULL', 'data BLOB')
+                WHERE name = 'memory_blocks';
+            PRAGMA writable_schema = RESET;
+            """);
+        Execute(path, $"UPDATE memory_blocks SET data = {value} WHERE agent_id = 'ida' AND block = 1;").Should().Be(1);
+        var (target, before) = LivedTarget();
 
         await target.Invoking(t => t.LoadAsync(store, "ida")).Should().ThrowAsync<AnimaStoreException>().WithMessage($"*agent 'ida'*memories*damaged*'{path}'*block 1*");
         target.ExportState().Should().Be(before);
@@ -275,14 +236,7 @@ public sealed class SqliteAnimaStoreTests : IDisposable
     public async Task Load_ABlockWhoseChecksumHoldsButWhoseEmbeddingIsNotOfUnitLength_IsRefusedNamingIt()
     {
         string path = File("stretched.db");
-        var store = new SqliteAnimaStore(path);
-        var (agent, _) = Agent(7);
-        for (int i = 0; i < 40; i++)
-        {
-            await agent.RememberAsync($"memory {i}");
-        }
-
-        await store.SaveAsync("hal", agent);
+        var (store, agent) = await SavedWithFortyMemories(path, "hal");
 
         // A block written by a faulty writer: consistent with its checksum, and one embedding twice as long as it should be.
         var memories = agent.Memory.GetAll().ToList();
@@ -304,6 +258,38 @@ public sealed class SqliteAnimaStoreTests : IDisposable
         await target.Invoking(t => t.LoadAsync(store, "hal")).Should().ThrowAsync<AnimaStoreException>()
             .WithMessage("*agent 'hal'*block 1*embedding of length 2*unit length*");
         target.ExportState().Should().Be(before);
+    }
+
+    /// <summary>A store holding an agent of forty memories (two blocks), saved as <paramref name="id"/>.</summary>
+    private static async Task<(SqliteAnimaStore Store, AnimaCore Agent)> SavedWithFortyMemories(string path, string id)
+    {
+        var store = new SqliteAnimaStore(path);
+        var (agent, _) = Agent(7);
+        for (int i = 0; i < 40; i++)
+        {
+            await agent.RememberAsync($"memory {i}");
+        }
+
+        await store.SaveAsync(id, agent);
+        return (store, agent);
+    }
+
+    /// <summary>An agent that has lived a moment, and its export, to show that a refused load left it as it was.</summary>
+    private static (AnimaCore Agent, string Export) LivedTarget()
+    {
+        var (target, _) = Agent(7);
+        target.Experience(new Stimulus { Tension = 0.5 });
+        return (target, target.ExportState());
+    }
+
+    /// <summary>Runs SQL on the file behind the store's back; returns the rows it changed.</summary>
+    private static int Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
     }
 
     [Fact]
